@@ -1,0 +1,44 @@
+package org.auditmanager.organisation;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.auditmanager.security.AuthenticatedUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/organisations")
+class OrganisationApiController {
+
+    private final Organisations organisations;
+
+    OrganisationApiController(Organisations organisations) {
+        this.organisations = organisations;
+    }
+
+    @GetMapping
+    List<Organisation> list(@AuthenticationPrincipal AuthenticatedUser user) {
+        return organisations.visibleTo(user);
+    }
+
+    @GetMapping("/{id}")
+    Organisation get(@PathVariable UUID id, @AuthenticationPrincipal AuthenticatedUser user) {
+        return organisations.get(id, user);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'ENGAGEMENT_MANAGER')")
+    ResponseEntity<Organisation> create(@Valid @RequestBody OrganisationForm form) {
+        Organisation created = organisations.create(form);
+        return ResponseEntity.created(URI.create("/api/organisations/" + created.id())).body(created);
+    }
+}

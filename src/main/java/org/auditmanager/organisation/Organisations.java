@@ -1,0 +1,56 @@
+package org.auditmanager.organisation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.auditmanager.common.ConflictException;
+import org.auditmanager.common.NotFoundException;
+import org.auditmanager.security.AuthenticatedUser;
+import org.auditmanager.security.CamundaIdentityMirror;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Audited organisations. A client sees only its own; staff see all. */
+@Service
+public class Organisations {
+
+    private final OrganisationRepository repository;
+    private final CamundaIdentityMirror identityMirror;
+    private final Clock clock;
+
+    Organisations(OrganisationRepository repository, CamundaIdentityMirror identityMirror, Clock clock) {
+        this.repository = repository;
+        this.identityMirror = identityMirror;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Organisation create(OrganisationForm form) {
+        String name = form.name().strip();
+        if (repository.findByName(name).isPresent()) {
+            throw new ConflictException("An organisation named '" + name + "' already exists.");
+        }
+        Organisation organisation = new Organisation(UUID.randomUUID(), name, form.personsInScope(),
+                form.sitesOrEmpty().stream().map(String::strip).toList());
+        repository.insert(organisation, clock.instant());
+        identityMirror.mirrorOrganisation(organisation.id(), organisation.name());
+        return organisation;
+    }
+
+    /** The organisation if the user may see it; otherwise the same 404 as for an unknown id. */
+    public Organisation get(UUID id, AuthenticatedUser user) {
+        if (user.isClient() && !id.equals(user.organisationId())) {
+            throw new NotFoundException("Organisation");
+        }
+        return repository.find(id).orElseThrow(() -> new NotFoundException("Organisation"));
+    }
+
+    public Optional<Organisation> findByName(String name) {
+        return repository.findByName(name);
+    }
+
+    public List<Organisation> visibleTo(AuthenticatedUser user) {
+        return user.isClient() ? repository.findAllById(List.of(user.organisationId())) : repository.findAll();
+    }
+}

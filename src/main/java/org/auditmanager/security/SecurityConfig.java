@@ -1,0 +1,97 @@
+package org.auditmanager.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import jakarta.servlet.DispatcherType;
+import java.util.regex.Pattern;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Three doors: the JSON API (HTTP Basic, no session), the engine's REST API (HTTP Basic, staff only) and the
+ * pages including the Camunda webapps (form login, session, CSRF).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    private static final Pattern IDENTITY_API =
+            Pattern.compile("^/camunda/api/(engine/engine/[^/]+|admin/[^/]+/[^/]+)/(user|group|tenant|authorization|setup)\\b");
+    private static final String[] STAFF = {
+            Role.ADMIN.name(), Role.ENGAGEMENT_MANAGER.name(), Role.AUDITOR.name(), Role.REVIEWER.name()};
+
+    /**
+     * Matches on the whole request path: the engine REST API and the Camunda webapps are servlets and filters
+     * of their own, outside Spring MVC's dispatcher, so MVC-based matching would miss them.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
+        return http.securityMatcher(path("/api/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session and no cookie: a forged cross-site request carries no credentials
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineRestChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems,
+                                        EngineIdentityFilter engineIdentity) throws Exception {
+        return http.securityMatcher(path("/engine-rest/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(STAFF))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(engineIdentity, BasicAuthenticationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
+                                path("/favicon.ico"), path("/actuator/health"), path("/actuator/health/**")).permitAll()
+                        // the Admin webapp, and any change to users, groups, tenants and authorizations
+                        .requestMatchers(path("/camunda/app/admin/**")).hasRole(Role.ADMIN.name())
+                        .requestMatchers(request -> !"GET".equals(request.getMethod())
+                                && IDENTITY_API.matcher(request.getRequestURI()).find()).hasRole(Role.ADMIN.name())
+                        .requestMatchers(path("/camunda/**")).hasAnyRole(STAFF)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                // the Camunda webapps bring their own CSRF protection (CsrfPreventionFilter, X-XSRF-TOKEN)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .httpBasic(basic -> basic.disable())
+                .requestCache(withDefaults())
+                .build();
+    }
+}

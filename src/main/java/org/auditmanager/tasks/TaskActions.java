@@ -1,0 +1,185 @@
+package org.auditmanager.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.auditmanager.common.ConflictException;
+import org.auditmanager.common.ForbiddenException;
+import org.auditmanager.forms.BoundForm;
+import org.auditmanager.forms.FormBinder;
+import org.auditmanager.forms.FormComponent;
+import org.auditmanager.forms.FormDefinition;
+import org.auditmanager.forms.FormSchemas;
+import org.auditmanager.security.AuthenticatedUser;
+import java.util.Optional;
+import org.auditmanager.common.NotFoundException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opening, claiming, handing back and completing tasks. Completion validates the task's form on the server,
+ * records the submission (who, when, what) and completes the task in one transaction.
+ */
+@Service
+public class TaskActions {
+
+    private final TaskAccess access;
+    private final TaskService taskService;
+    private final FormService formService;
+    private final RepositoryService repositoryService;
+    private final FormSchemas schemas;
+    private final FormBinder binder;
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    TaskActions(TaskAccess access, TaskService taskService, FormService formService,
+                RepositoryService repositoryService, FormSchemas schemas, FormBinder binder, JdbcClient jdbc,
+                ObjectMapper objectMapper, Clock clock) {
+        this.access = access;
+        this.taskService = taskService;
+        this.formService = formService;
+        this.repositoryService = repositoryService;
+        this.schemas = schemas;
+        this.binder = binder;
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    public TaskItem get(String taskId, AuthenticatedUser user) {
+        return access.find(taskId, user).item();
+    }
+
+    public TaskForm open(String taskId, AuthenticatedUser user) {
+        AccessibleTask found = access.find(taskId, user);
+        String json = schemaJson(found.task());
+        FormDefinition form = schemas.parse(json);
+        List<String> keys = form.inputs().stream().map(FormComponent::key).toList();
+        Map<String, Object> values = new HashMap<>(taskService.getVariables(taskId, keys));
+        values.keySet().retainAll(keys);
+        return new TaskForm(found.item(), found.workable(), form, json, values);
+    }
+
+    /**
+     * The form of a task that is no longer open (someone else completed it), rebuilt from history and the
+     * process model, so that a person who was too late sees again what they typed. Empty if the caller could
+     * not see that task.
+     */
+    public Optional<TaskForm> formOfClosedTask(String taskId, AuthenticatedUser user) {
+        return access.findClosed(taskId, user).map(closed -> {
+            String json = closedTaskFormJson(closed);
+            return new TaskForm(closed.item(), false, schemas.parse(json), json, Map.of());
+        });
+    }
+
+    private String closedTaskFormJson(ClosedTask closed) {
+        UserTask userTask = repositoryService.getBpmnModelInstance(closed.processDefinitionId())
+                .getModelElementById(closed.taskKey());
+        String formId = userTask.getCamundaFormRef();
+        String deploymentId = repositoryService.getProcessDefinition(closed.processDefinitionId()).getDeploymentId();
+        return repositoryService.getDeploymentResourceNames(deploymentId).stream()
+                .filter(name -> name.endsWith(".form"))
+                .map(name -> read(repositoryService.getResourceAsStream(deploymentId, name)))
+                .filter(json -> formId != null && formId.equals(schemas.parse(json).id()))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Form of task " + closed.taskKey()));
+    }
+
+    @Transactional
+    public TaskItem claim(String taskId, AuthenticatedUser user) {
+        AccessibleTask found = access.findWorkable(taskId, user);
+        if (found.task().getAssignee() == null) {
+            try {
+                taskService.claim(taskId, user.getUsername());
+            } catch (TaskAlreadyClaimedException e) {
+                throw new ConflictException("This task is already claimed by " + access.nameOf(e.getTaskAssignee()) + ".");
+            }
+        }
+        return access.find(taskId, user).item();
+    }
+
+    @Transactional
+    public TaskItem unclaim(String taskId, AuthenticatedUser user) {
+        AccessibleTask found = access.find(taskId, user);
+        if (!user.getUsername().equals(found.task().getAssignee())) {
+            throw new ForbiddenException("Only the person a task is assigned to can hand it back.");
+        }
+        taskService.setAssignee(taskId, null);
+        return access.find(taskId, user).item();
+    }
+
+    /**
+     * Completes the task when its form is valid; otherwise changes nothing and returns the errors with the
+     * submitted values, so that the form can be shown again as the person filled it in.
+     */
+    @Transactional
+    public BoundForm complete(String taskId, Map<String, List<String>> submitted, AuthenticatedUser user) {
+        AccessibleTask found = access.findWorkable(taskId, user);
+        FormDefinition form = schemas.parse(schemaJson(found.task()));
+        BoundForm bound = binder.bind(form, submitted);
+        if (!bound.isValid()) {
+            return bound;
+        }
+        if (found.task().getAssignee() == null) {
+            taskService.claim(taskId, user.getUsername());
+        }
+        recordSubmission(found, form, bound, user);
+        taskService.complete(taskId, bound.values());
+        return bound;
+    }
+
+    private void recordSubmission(AccessibleTask found, FormDefinition form, BoundForm bound, AuthenticatedUser user) {
+        Task task = found.task();
+        jdbc.sql("""
+                        insert into task_submission (id, task_id, task_key, task_name, engagement_id, form_id,
+                            values_json, submitted_by, submitted_at)
+                        values (:id, :taskId, :taskKey, :taskName, :engagementId, :formId, :values, :by, :at)""")
+                .param("id", UUID.randomUUID())
+                .param("taskId", task.getId())
+                .param("taskKey", task.getTaskDefinitionKey())
+                .param("taskName", task.getName())
+                .param("engagementId", found.engagement().id())
+                .param("formId", form.id())
+                .param("values", json(bound.values()))
+                .param("by", user.getUsername())
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private String schemaJson(Task task) {
+        return read(formService.getDeployedTaskForm(task.getId()));
+    }
+
+    private static String read(InputStream stream) {
+        try (InputStream form = stream) {
+            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String json(Map<String, Object> values) {
+        try {
+            return objectMapper.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("form values are plain text, numbers and booleans", e);
+        }
+    }
+}

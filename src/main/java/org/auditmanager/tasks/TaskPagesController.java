@@ -1,0 +1,132 @@
+package org.auditmanager.tasks;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.auditmanager.common.ConflictException;
+import org.auditmanager.common.PageRequest;
+import org.auditmanager.engagement.Engagements;
+import org.auditmanager.forms.BoundForm;
+import org.auditmanager.forms.RenderedForm;
+import org.auditmanager.security.AuthenticatedUser;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class TaskPagesController {
+
+    private static final String LIST = "tasks/list";
+    private static final String FORM = "tasks/form";
+    private static final int PAGE_SIZE = 25;
+
+    private final TaskLists lists;
+    private final TaskActions actions;
+    private final Engagements engagements;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    TaskPagesController(TaskLists lists, TaskActions actions, Engagements engagements, MessageSource messages,
+                        Clock clock) {
+        this.lists = lists;
+        this.actions = actions;
+        this.engagements = engagements;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/tasks")
+    String list(@RequestParam(required = false) UUID engagementId,
+                @RequestParam(required = false) String assignment,
+                @RequestParam(required = false) Boolean overdue,
+                @RequestParam(required = false) Integer dueWithinDays,
+                @RequestParam(required = false) Integer page,
+                @AuthenticationPrincipal AuthenticatedUser user, Model model) {
+        PageRequest request = PageRequest.of(page, PAGE_SIZE);
+        TaskFilter filter = new TaskFilter(engagementId, null, assignment, overdue, dueWithinDays);
+        model.addAttribute("tasks", lists.list(user, filter, request.page(), request.size()));
+        model.addAttribute("filter", filter);
+        model.addAttribute("engagements", engagements.visibleTo(user, 0, PageRequest.MAX_SIZE));
+        model.addAttribute("now", clock.instant());
+        return LIST;
+    }
+
+    @GetMapping("/tasks/{id}")
+    String open(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser user, Model model) {
+        TaskForm task = actions.open(id, user);
+        return showForm(task, RenderedForm.of(task.form(), task.values()), model);
+    }
+
+    @PostMapping("/tasks/{id}/claim")
+    String claim(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser user, RedirectAttributes redirect,
+                 Locale locale) {
+        actions.claim(id, user);
+        redirect.addFlashAttribute("flash", messages.getMessage("task.claimed", null, locale));
+        return "redirect:/tasks/" + id;
+    }
+
+    @PostMapping("/tasks/{id}/unclaim")
+    String unclaim(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser user,
+                   RedirectAttributes redirect, Locale locale) {
+        actions.unclaim(id, user);
+        redirect.addFlashAttribute("flash", messages.getMessage("task.unclaimed", null, locale));
+        return "redirect:/tasks/" + id;
+    }
+
+    @PostMapping("/tasks/{id}/complete")
+    String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> params,
+                    @AuthenticationPrincipal AuthenticatedUser user, Model model, RedirectAttributes redirect,
+                    Locale locale) {
+        Map<String, List<String>> submitted = new LinkedHashMap<>(params);
+        submitted.remove("_csrf");
+        TaskForm task;
+        BoundForm bound;
+        try {
+            task = actions.open(id, user);
+            bound = actions.complete(id, submitted, user);
+        } catch (ConflictException e) {
+            return showConflict(id, user, submitted, e, model);
+        }
+        if (!bound.isValid()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            bound.errors().forEach((field, error) -> errors.put(field,
+                    messages.getMessage(error.code(), error.arguments().toArray(), error.code(), locale)));
+            model.addAttribute("flashError", messages.getMessage("task.formErrors", null, locale));
+            return showForm(task, asTyped(task, submitted, errors), model);
+        }
+        redirect.addFlashAttribute("flash", messages.getMessage("task.completed", new Object[] {task.task().name()}, locale));
+        return "redirect:/engagements/" + task.task().engagementId();
+    }
+
+    /** Someone else was faster: show the form again with everything this person typed, and why it failed. */
+    private String showConflict(String id, AuthenticatedUser user, Map<String, List<String>> submitted,
+                                ConflictException conflict, Model model) {
+        TaskForm task = actions.formOfClosedTask(id, user).orElseGet(() -> actions.open(id, user));
+        model.addAttribute("flashError", conflict.getMessage());
+        model.addAttribute("conflict", true);
+        return showForm(task, asTyped(task, submitted, Map.of()), model);
+    }
+
+    private static RenderedForm asTyped(TaskForm task, Map<String, List<String>> submitted, Map<String, String> errors) {
+        Map<String, String> values = new LinkedHashMap<>();
+        submitted.forEach((key, given) -> values.put(key, String.join(",", given)));
+        return new RenderedForm(task.form(), values, errors);
+    }
+
+    private String showForm(TaskForm task, RenderedForm form, Model model) {
+        model.addAttribute("task", task);
+        model.addAttribute("form", form);
+        model.addAttribute("now", clock.instant());
+        return FORM;
+    }
+}

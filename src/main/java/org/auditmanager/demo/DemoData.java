@@ -22,6 +22,7 @@ import org.auditmanager.tasks.TaskFilter;
 import org.auditmanager.tasks.TaskLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Seeds the demo profile once: two client organisations, one user per role (password = user name) and
  * engagements in different phases, driven through the same services and tasks a person would use.
+ * {@code app.demo.seed-engagements=false} seeds the people and organisations only (process tests use it so
+ * that only their own instances run).
  */
 @Component
 @Profile("demo")
@@ -43,9 +46,12 @@ class DemoData {
     private final TaskLists taskLists;
     private final TaskActions taskActions;
     private final Clock clock;
+    private final boolean seedEngagements;
 
     DemoData(UserAccounts users, Organisations organisations, Engagements engagements, TaskLists taskLists,
-             TaskActions taskActions, Clock clock) {
+             TaskActions taskActions, Clock clock,
+             @Value("${app.demo.seed-engagements:true}") boolean seedEngagements) {
+        this.seedEngagements = seedEngagements;
         this.users = users;
         this.organisations = organisations;
         this.engagements = engagements;
@@ -69,8 +75,11 @@ class DemoData {
         staff("reviewer", "Rita Reviewer", Role.REVIEWER);
         client("acme", "Carl Compliance", acme);
         client("globex", "Gina Globex", globex);
-        seedEngagements(acme, globex);
-        log.info("Demo data seeded: 2 organisations, 7 users (password = user name), 4 engagements");
+        if (seedEngagements) {
+            seedEngagements(acme, globex);
+        }
+        log.info("Demo data seeded: 2 organisations, 7 users (password = user name), {} engagements",
+                seedEngagements ? 4 : 0);
     }
 
     private void seedEngagements(Organisation acme, Organisation globex) {

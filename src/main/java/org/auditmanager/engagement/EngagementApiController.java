@@ -7,7 +7,6 @@ import org.auditmanager.security.AuthenticatedUser;
 import org.auditmanager.common.PageOf;
 import org.auditmanager.common.PageRequest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +40,6 @@ class EngagementApiController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'ENGAGEMENT_MANAGER')")
     ResponseEntity<Engagement> create(@Valid @RequestBody NewEngagement request,
                                       @AuthenticationPrincipal AuthenticatedUser user) {
         Engagement created = engagements.create(request, user);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.auditmanager.security.AuthenticatedUser;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +35,6 @@ class OrganisationApiController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'ENGAGEMENT_MANAGER')")
     ResponseEntity<Organisation> create(@Valid @RequestBody OrganisationForm form) {
         Organisation created = organisations.create(form);
         return ResponseEntity.created(URI.create("/api/organisations/" + created.id())).body(created);

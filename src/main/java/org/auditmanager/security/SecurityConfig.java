@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -22,11 +22,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * pages including the Camunda webapps (form login, session, CSRF).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfig {
 
     private static final Pattern IDENTITY_API =
             Pattern.compile("^/camunda/api/(engine/engine/[^/]+|admin/[^/]+/[^/]+)/(user|group|tenant|authorization|setup)\\b");
+    private static final String[] MANAGERS = {Role.ADMIN.name(), Role.ENGAGEMENT_MANAGER.name()};
     private static final String[] STAFF = {
             Role.ADMIN.name(), Role.ENGAGEMENT_MANAGER.name(), Role.AUDITOR.name(), Role.REVIEWER.name()};
 
@@ -38,6 +38,10 @@ class SecurityConfig {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
+    private static RequestMatcher post(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -47,7 +51,10 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
         return http.securityMatcher(path("/api/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        // role checks before the body is read, so a refused caller learns nothing from validation
+                        .requestMatchers(post("/api/engagements"), post("/api/organisations")).hasAnyRole(MANAGERS)
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -83,6 +90,7 @@ class SecurityConfig {
                         .requestMatchers(request -> !"GET".equals(request.getMethod())
                                 && IDENTITY_API.matcher(request.getRequestURI()).find()).hasRole(Role.ADMIN.name())
                         .requestMatchers(path("/camunda/**")).hasAnyRole(STAFF)
+                        .requestMatchers(path("/engagements/new"), post("/engagements")).hasAnyRole(MANAGERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

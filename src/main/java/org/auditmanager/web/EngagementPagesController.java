@@ -17,7 +17,6 @@ import org.auditmanager.security.Role;
 import org.auditmanager.security.UserAccounts;
 import org.auditmanager.tasks.TaskLists;
 import org.springframework.beans.BeanWrapperImpl;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,14 +74,12 @@ class EngagementPagesController {
     }
 
     @GetMapping("/engagements/new")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ENGAGEMENT_MANAGER')")
     String newForm(@AuthenticationPrincipal AuthenticatedUser user, Model model) {
         model.addAttribute("form", new EngagementForm());
         return showForm(user, model);
     }
 
     @PostMapping("/engagements")
-    @PreAuthorize("hasAnyRole('ADMIN', 'ENGAGEMENT_MANAGER')")
     String create(@ModelAttribute("form") EngagementForm form, BindingResult binding,
                   @AuthenticationPrincipal AuthenticatedUser user, Model model, RedirectAttributes redirect) {
         if (binding.hasErrors()) {

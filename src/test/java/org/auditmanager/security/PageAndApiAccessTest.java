@@ -1,0 +1,203 @@
+package org.auditmanager.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import org.auditmanager.DemoUsers;
+import org.auditmanager.engagement.Engagement;
+import org.auditmanager.engagement.Engagements;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Who may reach which page and API: anonymous callers, each demo role, and the tenancy rule. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+class PageAndApiAccessTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired Engagements engagements;
+    @Autowired DemoUsers users;
+
+    private Engagement globexEngagement() {
+        return engagements.visibleTo(users.get("globex"), 0, 10).get(0);
+    }
+
+    private Engagement acmeEngagement() {
+        return engagements.visibleTo(users.get("acme"), 0, 10).get(0);
+    }
+
+    @Nested
+    class Anonymous {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/api/me", "/api/engagements", "/api/organisations", "/api/tasks"})
+        void getsProblem401FromTheApi(String path) throws Exception {
+            mvc.perform(get(path))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").isNotEmpty());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/", "/engagements", "/engagements/new", "/tasks", "/tasks/1",
+                "/camunda/app/cockpit/default/", "/camunda/app/admin/default/", "/camunda/api/engine/engine/"})
+        void isSentToTheLoginPage(String path) throws Exception {
+            mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrlPattern("**/login"));
+        }
+
+        @Test
+        void isRefusedByTheEngineRestApi() throws Exception {
+            mvc.perform(get("/engine-rest/task")).andExpect(status().isUnauthorized());
+        }
+
+        @Test
+        void seesTheLoginPage() throws Exception {
+            mvc.perform(get("/login")).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "manager", "lead", "auditor", "reviewer", "acme", "globex"})
+    void everyDemoUserSignsInWithTheirNameAsPassword(String username) throws Exception {
+        mvc.perform(formLogin().user(username).password(username))
+                .andExpect(authenticated().withUsername(username))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aWrongPasswordDoesNotSignIn() throws Exception {
+        mvc.perform(formLogin().user("acme").password("globex"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Nested
+    class Tenancy {
+
+        @Test
+        void acmeGets404ForAGlobexEngagementOverTheApi() throws Exception {
+            mvc.perform(get("/api/engagements/{id}", globexEngagement().id()).with(httpBasic("acme", "acme")))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+
+        @Test
+        void acmeGets404ForAGlobexEngagementPage() throws Exception {
+            mvc.perform(get("/engagements/{id}", globexEngagement().id()).with(user(users.get("acme"))))
+                    .andExpect(status().isNotFound());
+        }
+
+        @Test
+        void anUnknownIdLooksExactlyLikeAForeignOne() throws Exception {
+            mvc.perform(get("/api/engagements/{id}", UUID.randomUUID()).with(httpBasic("acme", "acme")))
+                    .andExpect(status().isNotFound());
+        }
+
+        @Test
+        void acmeListsOnlyItsOwnEngagementsAndOrganisation() throws Exception {
+            mvc.perform(get("/api/engagements").with(httpBasic("acme", "acme")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(2))
+                    .andExpect(jsonPath("$.items[*].organisationName").value(
+                            org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("Acme Cloud Ltd"))));
+            mvc.perform(get("/api/organisations").with(httpBasic("acme", "acme")))
+                    .andExpect(jsonPath("$.length()").value(1))
+                    .andExpect(jsonPath("$[0].name").value("Acme Cloud Ltd"));
+        }
+
+        @Test
+        void globexGets404ForTheAcmeOrganisation() throws Exception {
+            mvc.perform(get("/api/organisations/{id}", acmeEngagement().organisationId()).with(httpBasic("globex", "globex")))
+                    .andExpect(status().isNotFound());
+        }
+
+        @Test
+        void anAuditorSeesOnlyEngagementsTheyAreOnTheTeamOf() throws Exception {
+            // lead works on the two Acme engagements only
+            mvc.perform(get("/api/engagements").with(httpBasic("lead", "lead")))
+                    .andExpect(jsonPath("$.total").value(2));
+            mvc.perform(get("/api/engagements/{id}", globexEngagement().id()).with(httpBasic("lead", "lead")))
+                    .andExpect(status().isNotFound());
+        }
+
+        @Test
+        void aManagerSeesEveryEngagement() throws Exception {
+            mvc.perform(get("/api/engagements").with(httpBasic("manager", "manager")))
+                    .andExpect(jsonPath("$.total").value(4));
+        }
+    }
+
+    @Nested
+    class Roles {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"lead", "auditor", "reviewer", "acme"})
+        void onlyManagersAndAdminsCreateEngagements(String username) throws Exception {
+            mvc.perform(post("/api/engagements").with(httpBasic(username, username))
+                            .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.detail").isNotEmpty());
+        }
+
+        @Test
+        void aClientCannotOpenTheNewEngagementPage() throws Exception {
+            mvc.perform(get("/engagements/new").with(user(users.get("acme")))).andExpect(status().isForbidden());
+        }
+
+        @Test
+        void aClientIsRefusedByTheEngineRestApi() throws Exception {
+            mvc.perform(get("/engine-rest/task").with(httpBasic("acme", "acme"))).andExpect(status().isForbidden());
+        }
+
+        @Test
+        void aClientIsRefusedByTheCamundaWebapps() throws Exception {
+            mvc.perform(get("/camunda/app/tasklist/default/").with(user(users.get("acme")))).andExpect(status().isForbidden());
+        }
+
+        @Test
+        void onlyAnAdminOpensTheCamundaAdminWebapp() throws Exception {
+            mvc.perform(get("/camunda/app/admin/default/").with(user(users.get("manager")))).andExpect(status().isForbidden());
+        }
+
+        @Test
+        void theHomePageOffersEngagementCreationToManagersOnly() throws Exception {
+            String managerHome = mvc.perform(get("/").with(user(users.get("manager"))))
+                    .andReturn().getResponse().getContentAsString();
+            String clientHome = mvc.perform(get("/").with(user(users.get("acme"))))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(managerHome).contains("/engagements/new").contains("Globex Corp");
+            assertThat(clientHome).doesNotContain("/engagements/new").doesNotContain("Globex");
+        }
+    }
+
+    @Test
+    void aPagePostWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/engagements").with(user(users.get("manager"))).param("title", "x"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/engagements").with(user(users.get("manager"))).with(csrf()).param("title", ""))
+                .andExpect(status().isOk());
+    }
+}

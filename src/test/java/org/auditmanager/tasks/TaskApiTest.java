@@ -1,0 +1,138 @@
+package org.auditmanager.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.auditmanager.DemoUsers;
+import org.auditmanager.engagement.Engagement;
+import org.auditmanager.engagement.Engagements;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The task API on the demo's Acme SOC 2 engagement, where Acme must confirm its audit contacts. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class TaskApiTest {
+
+    private static final String VALID_CONTACTS = """
+            {"contactName": "Carl Compliance", "contactEmail": "carl@acme.example",
+             "fieldworkModes": ["remote"], "auditLanguage": "en"}""";
+
+    @Autowired MockMvc mvc;
+    @Autowired TaskLists taskLists;
+    @Autowired Engagements engagements;
+    @Autowired DemoUsers users;
+
+    private String taskId;
+    private Engagement engagement;
+
+    @BeforeEach
+    void findAcmesContactTask() {
+        TaskItem task = taskLists.list(users.get("acme"), TaskFilter.NONE, 0, 10).items().get(0);
+        taskId = task.id();
+        engagement = engagements.get(task.engagementId(), users.get("manager"));
+    }
+
+    @Test
+    void listsTheClientsTaskWithItsEngagement() throws Exception {
+        mvc.perform(get("/api/tasks").with(httpBasic("acme", "acme")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].taskKey").value("ConfirmAuditContacts"))
+                .andExpect(jsonPath("$.items[0].engagementReference").value(engagement.reference()))
+                .andExpect(jsonPath("$.items[0].due").isNotEmpty());
+    }
+
+    @Test
+    void showsTheTaskWithItsFormSchema() throws Exception {
+        mvc.perform(get("/api/tasks/{id}", taskId).with(httpBasic("acme", "acme")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.form.id").value("audit-contacts"))
+                .andExpect(jsonPath("$.form.components[1].key").value("contactName"))
+                .andExpect(jsonPath("$.workable").value(true));
+    }
+
+    @Test
+    void anotherOrganisationGets404ForTheTaskAndCannotTouchIt() throws Exception {
+        mvc.perform(get("/api/tasks/{id}", taskId).with(httpBasic("globex", "globex"))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/tasks/{id}/claim", taskId).with(httpBasic("globex", "globex"))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("globex", "globex"))
+                .contentType(MediaType.APPLICATION_JSON).content(VALID_CONTACTS)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/tasks").with(httpBasic("globex", "globex")))
+                .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(taskId))));
+    }
+
+    @Test
+    void refusesAnIncompleteFormNamingEachFieldAndChangesNothing() throws Exception {
+        mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("acme", "acme"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"contactEmail\": \"not-an-address\", \"auditLanguage\": \"tlh\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.contactName").value("This field is required."))
+                .andExpect(jsonPath("$.errors.contactEmail").isNotEmpty())
+                .andExpect(jsonPath("$.errors.fieldworkModes").isNotEmpty())
+                .andExpect(jsonPath("$.errors.auditLanguage").value("Choose one of the options offered."));
+        assertThat(taskLists.list(users.get("acme"), TaskFilter.NONE, 0, 10).total()).isEqualTo(1);
+    }
+
+    @Test
+    void completesAValidFormAndMovesTheEngagementOn() throws Exception {
+        mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("acme", "acme"))
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID_CONTACTS))
+                .andExpect(status().isNoContent());
+        assertThat(engagements.get(engagement.id(), users.get("acme")).status()).isEqualTo("READY_FOR_FIELDWORK");
+
+        mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("acme", "acme"))
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID_CONTACTS))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("This task was already completed by Carl Compliance."));
+    }
+
+    @Test
+    void aClaimedTaskIsRefusedToOthersWithTheClaimersName() throws Exception {
+        mvc.perform(post("/api/tasks/{id}/claim", taskId).with(httpBasic("acme", "acme")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assignee").value("acme"));
+        mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("manager", "manager"))
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID_CONTACTS))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("This task is already claimed by Carl Compliance."));
+        mvc.perform(post("/api/tasks/{id}/unclaim", taskId).with(httpBasic("acme", "acme")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assignee").doesNotExist());
+    }
+
+    @Test
+    void staffWhoAreNotCandidatesMayReadButNotWorkOnAClientTask() throws Exception {
+        mvc.perform(get("/api/tasks/{id}", taskId).with(httpBasic("manager", "manager")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.workable").value(false));
+        mvc.perform(post("/api/tasks/{id}/claim", taskId).with(httpBasic("manager", "manager")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("This task is not offered to you or to any of your groups."));
+    }
+
+    @Test
+    void malformedJsonAndBadPagingAnswer400WithAReason() throws Exception {
+        mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("acme", "acme"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"contactName\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The request body is not well-formed JSON."));
+        mvc.perform(get("/api/tasks?size=1000").with(httpBasic("acme", "acme")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("size must be between 1 and 200."));
+    }
+}

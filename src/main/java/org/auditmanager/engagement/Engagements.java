@@ -22,8 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Engagements {
 
-    /** Every engagement starts with the kick-off process until the ISO and SOC 2 processes take over. */
-    static final String PROCESS_KEY = "engagement-kickoff";
+    /** The process that runs an engagement of each framework. */
+    static final Map<Framework, String> PROCESS_KEYS = Map.of(
+            Framework.ISO27001, "engagement-kickoff",
+            Framework.SOC2, "engagement-kickoff");
     static final String INITIAL_STATUS = "CREATED";
 
     private final EngagementRepository repository;
@@ -54,7 +56,7 @@ public class Engagements {
         String reference = references.next();
         repository.insert(id, reference, request, INITIAL_STATUS, creator.getUsername(), clock.instant());
         addTeam(id, request);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, Map.of(
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEYS.get(request.framework()), reference, Map.of(
                 ProcessVariables.ENGAGEMENT_ID, id.toString(),
                 ProcessVariables.CLIENT_GROUP, CamundaGroups.organisationGroup(request.organisationId()),
                 ProcessVariables.LEAD_AUDITOR, request.leadAuditor()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.auditmanager.common.AuditableChange;
 import org.auditmanager.common.NotFoundException;
 import org.auditmanager.organisation.Organisations;
 import org.auditmanager.security.AuthenticatedUser;
@@ -61,6 +62,9 @@ public class Engagements {
                 ProcessVariables.CLIENT_GROUP, CamundaGroups.organisationGroup(request.organisationId()),
                 ProcessVariables.LEAD_AUDITOR, request.leadAuditor()));
         repository.linkProcessInstance(id, instance.getId());
+        events.publishEvent(AuditableChange.created(creator.getUsername(), "ENGAGEMENT", id, id,
+                request.organisationId(), Map.of("reference", reference, "title", request.title(),
+                        "framework", request.framework(), "kind", request.kind(), "leadAuditor", request.leadAuditor())));
         events.publishEvent(new EngagementCreated(id, reference, request.organisationId(), creator.getUsername()));
         return repository.find(id).orElseThrow();
     }

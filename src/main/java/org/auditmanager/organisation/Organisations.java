@@ -2,9 +2,12 @@ package org.auditmanager.organisation;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.auditmanager.common.AuditableChange;
 import org.auditmanager.common.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.auditmanager.common.NotFoundException;
 import org.auditmanager.security.AuthenticatedUser;
 import org.auditmanager.security.CamundaIdentityMirror;
@@ -17,11 +20,14 @@ public class Organisations {
 
     private final OrganisationRepository repository;
     private final CamundaIdentityMirror identityMirror;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Organisations(OrganisationRepository repository, CamundaIdentityMirror identityMirror, Clock clock) {
+    Organisations(OrganisationRepository repository, CamundaIdentityMirror identityMirror,
+                  ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.identityMirror = identityMirror;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -35,6 +41,8 @@ public class Organisations {
                 form.sitesOrEmpty().stream().map(String::strip).toList());
         repository.insert(organisation, clock.instant());
         identityMirror.mirrorOrganisation(organisation.id(), organisation.name());
+        events.publishEvent(AuditableChange.created(null, "ORGANISATION", organisation.id(), null, organisation.id(),
+                Map.of("name", organisation.name())));
         return organisation;
     }
 

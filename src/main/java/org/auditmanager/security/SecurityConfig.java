@@ -54,6 +54,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         // role checks before the body is read, so a refused caller learns nothing from validation
                         .requestMatchers(post("/api/engagements"), post("/api/organisations")).hasAnyRole(MANAGERS)
+                        .requestMatchers(path("/api/audit-trail/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -2,8 +2,11 @@ package org.auditmanager.security;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.auditmanager.common.AuditableChange;
 import org.auditmanager.common.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -18,13 +21,15 @@ public class UserAccounts implements UserDetailsService {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CamundaIdentityMirror identityMirror;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, CamundaIdentityMirror identityMirror,
-                 Clock clock) {
+                 ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.identityMirror = identityMirror;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -41,6 +46,8 @@ public class UserAccounts implements UserDetailsService {
         }
         users.insert(user, passwordEncoder.encode(user.password()), clock.instant());
         identityMirror.mirror(user);
+        events.publishEvent(AuditableChange.created(null, "USER", user.username(), null, user.organisationId(),
+                Map.of("roles", user.roles(), "displayName", user.displayName())));
     }
 
     public boolean exists(String username) {

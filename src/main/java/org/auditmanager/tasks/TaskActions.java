@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.auditmanager.common.AuditableChange;
 import org.auditmanager.common.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.auditmanager.common.ForbiddenException;
 import org.auditmanager.forms.BoundForm;
 import org.auditmanager.forms.FormBinder;
@@ -47,11 +49,12 @@ public class TaskActions {
     private final FormBinder binder;
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TaskActions(TaskAccess access, TaskService taskService, FormService formService,
                 RepositoryService repositoryService, FormSchemas schemas, FormBinder binder, JdbcClient jdbc,
-                ObjectMapper objectMapper, Clock clock) {
+                ObjectMapper objectMapper, ApplicationEventPublisher events, Clock clock) {
         this.access = access;
         this.taskService = taskService;
         this.formService = formService;
@@ -60,6 +63,7 @@ public class TaskActions {
         this.binder = binder;
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -111,6 +115,7 @@ public class TaskActions {
             } catch (TaskAlreadyClaimedException e) {
                 throw new ConflictException("This task is already claimed by " + access.nameOf(e.getTaskAssignee()) + ".");
             }
+            audit(found, user, "CLAIMED", null, Map.of("assignee", user.getUsername()));
         }
         return access.find(taskId, user).item();
     }
@@ -122,6 +127,7 @@ public class TaskActions {
             throw new ForbiddenException("Only the person a task is assigned to can hand it back.");
         }
         taskService.setAssignee(taskId, null);
+        audit(found, user, "UNCLAIMED", Map.of("assignee", user.getUsername()), null);
         return access.find(taskId, user).item();
     }
 
@@ -142,7 +148,19 @@ public class TaskActions {
         }
         recordSubmission(found, form, bound, user);
         taskService.complete(taskId, bound.values());
+        audit(found, user, "COMPLETED", null, bound.values());
         return bound;
+    }
+
+    private void audit(AccessibleTask task, AuthenticatedUser user, String action, Map<String, ?> before,
+                       Map<String, ?> after) {
+        Map<String, Object> described = new java.util.LinkedHashMap<>();
+        described.put("task", task.task().getTaskDefinitionKey());
+        if (after != null) {
+            described.putAll(after);
+        }
+        events.publishEvent(new AuditableChange(user.getUsername(), "TASK", task.task().getId(), action,
+                task.engagement().id(), task.engagement().organisationId(), before, described));
     }
 
     private void recordSubmission(AccessibleTask found, FormDefinition form, BoundForm bound, AuthenticatedUser user) {

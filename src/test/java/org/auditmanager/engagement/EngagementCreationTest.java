@@ -67,6 +67,7 @@ class EngagementCreationTest {
             FAIL_AFTER_INSERT.set(true);
             int rowsBefore = jdbc.sql("select count(*) from engagement").query(Integer.class).single();
             long instancesBefore = runtimeService.createProcessInstanceQuery().count();
+            int trailBefore = jdbc.sql("select count(*) from audit_trail").query(Integer.class).single();
             String nextReference = "ENG-%d-%04d".formatted(java.time.LocalDate.now().getYear(), rowsBefore + 1);
 
             assertThatThrownBy(() -> engagements.create(new NewEngagement(
@@ -77,6 +78,7 @@ class EngagementCreationTest {
 
             assertThat(jdbc.sql("select count(*) from engagement").query(Integer.class).single()).isEqualTo(rowsBefore);
             assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+            assertThat(jdbc.sql("select count(*) from audit_trail").query(Integer.class).single()).isEqualTo(trailBefore);
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(nextReference).count())
                     .isZero();
         }

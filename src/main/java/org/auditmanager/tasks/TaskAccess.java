@@ -107,6 +107,17 @@ class TaskAccess {
                 .map(engagement -> new ClosedTask(done, engagement));
     }
 
+    /** The conflict to report after losing a race for the task: claimed by someone, or completed by someone. */
+    ConflictException conflictAfterRace(String taskId, AuthenticatedUser user) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null && task.getAssignee() != null && !task.getAssignee().equals(user.getUsername())) {
+            return new ConflictException("This task is already claimed by " + nameOf(task.getAssignee()) + ".");
+        }
+        RuntimeException gone = completedOrUnknown(taskId, user);
+        return gone instanceof ConflictException conflict ? conflict
+                : new ConflictException("Someone else changed this task at the same moment; load it again.");
+    }
+
     private RuntimeException completedOrUnknown(String taskId, AuthenticatedUser user) {
         return findClosed(taskId, user).<RuntimeException>map(closed -> {
             String by = closed.task().getAssignee() == null ? "someone else" : nameOf(closed.task().getAssignee());

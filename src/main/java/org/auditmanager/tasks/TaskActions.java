@@ -25,6 +25,7 @@ import org.auditmanager.security.AuthenticatedUser;
 import java.util.Optional;
 import org.auditmanager.common.NotFoundException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -114,6 +115,8 @@ public class TaskActions {
                 taskService.claim(taskId, user.getUsername());
             } catch (TaskAlreadyClaimedException e) {
                 throw new ConflictException("This task is already claimed by " + access.nameOf(e.getTaskAssignee()) + ".");
+            } catch (OptimisticLockingException lostRace) {
+                throw access.conflictAfterRace(taskId, user);
             }
             audit(found, user, "CLAIMED", null, Map.of("assignee", user.getUsername()));
         }
@@ -143,11 +146,16 @@ public class TaskActions {
         if (!bound.isValid()) {
             return bound;
         }
-        if (found.task().getAssignee() == null) {
-            taskService.claim(taskId, user.getUsername());
+        try {
+            if (found.task().getAssignee() == null) {
+                taskService.claim(taskId, user.getUsername());
+            }
+            recordSubmission(found, form, bound, user);
+            taskService.complete(taskId, bound.values());
+        } catch (OptimisticLockingException lostRace) {
+            // someone claimed or completed it between our read and our write; this transaction rolls back
+            throw access.conflictAfterRace(taskId, user);
         }
-        recordSubmission(found, form, bound, user);
-        taskService.complete(taskId, bound.values());
         audit(found, user, "COMPLETED", null, bound.values());
         return bound;
     }

@@ -1,6 +1,6 @@
 package org.auditmanager.tasks;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.auditmanager.common.ConflictException;
 import org.auditmanager.common.ForbiddenException;
@@ -48,8 +48,7 @@ class TaskAccess {
         if (task == null) {
             throw completedOrUnknown(taskId, user);
         }
-        Map<String, Engagement> engagement = taskEngagements.of(java.util.List.of(task));
-        Engagement owner = engagement.get(task.getProcessInstanceId());
+        Engagement owner = taskEngagements.of(List.of(task)).get(task.getProcessInstanceId());
         if (owner == null || !engagements.isVisible(owner.id(), user)) {
             throw new NotFoundException("Task");
         }

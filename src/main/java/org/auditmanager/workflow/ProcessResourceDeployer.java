@@ -1,5 +1,6 @@
 package org.auditmanager.workflow;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,7 +77,7 @@ class ProcessResourceDeployer implements SmartInitializingSingleton {
     private static InputStream read(Resource resource) {
         try {
             // read fully: the deployment reads the streams after this method returns
-            return new java.io.ByteArrayInputStream(resource.getContentAsByteArray());
+            return new ByteArrayInputStream(resource.getContentAsByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

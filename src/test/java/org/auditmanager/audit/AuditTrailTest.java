@@ -10,12 +10,13 @@ import java.util.UUID;
 import org.auditmanager.DemoUsers;
 import org.auditmanager.engagement.Engagement;
 import org.auditmanager.engagement.Engagements;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,7 +24,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class AuditTrailTest {
 
     @Autowired MockMvc mvc;
@@ -31,6 +31,19 @@ class AuditTrailTest {
     @Autowired JdbcClient jdbc;
     @Autowired Engagements engagements;
     @Autowired DemoUsers users;
+
+    /** The tampering tests edit the trail directly; each test gets the untouched chain back. */
+    @BeforeEach
+    void keepTheChain() {
+        jdbc.sql("create table audit_trail_kept as select * from audit_trail").update();
+    }
+
+    @AfterEach
+    void restoreTheChain() {
+        jdbc.sql("delete from audit_trail").update();
+        jdbc.sql("insert into audit_trail select * from audit_trail_kept").update();
+        jdbc.sql("drop table audit_trail_kept").update();
+    }
 
     private Engagement acmeSoc2() {
         return engagements.visibleTo(users.get("acme"), 0, 10).stream()

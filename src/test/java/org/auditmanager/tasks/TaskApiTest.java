@@ -9,22 +9,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.auditmanager.DemoUsers;
 import org.auditmanager.engagement.Engagement;
+import org.auditmanager.engagement.EngagementKind;
 import org.auditmanager.engagement.Engagements;
+import org.auditmanager.engagement.Framework;
+import org.auditmanager.engagement.NewEngagement;
+import org.auditmanager.organisation.Organisations;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The task API on the demo's Acme SOC 2 engagement, where Acme must confirm its audit contacts. */
+/** The task API on a fresh Acme engagement per test, planned by its lead, where Acme must confirm its contacts. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class TaskApiTest {
 
     private static final String VALID_CONTACTS = """
@@ -35,20 +39,31 @@ class TaskApiTest {
     @Autowired TaskLists taskLists;
     @Autowired Engagements engagements;
     @Autowired DemoUsers users;
+    @Autowired TaskActions taskActions;
+    @Autowired Organisations organisations;
 
     private String taskId;
     private Engagement engagement;
 
     @BeforeEach
-    void findAcmesContactTask() {
-        TaskItem task = taskLists.list(users.get("acme"), TaskFilter.NONE, 0, 10).items().get(0);
-        taskId = task.id();
-        engagement = engagements.get(task.engagementId(), users.get("manager"));
+    void newAcmeEngagementWaitingForContacts() {
+        engagement = engagements.create(new NewEngagement(organisations.findByName("Acme Cloud Ltd").orElseThrow().id(),
+                Framework.ISO27001, EngagementKind.CERTIFICATION_CYCLE, "Task API test", "scope", "lead", List.of(),
+                null, null, null, null, null, null), users.get("manager"));
+        String planTask = taskLists.list(users.get("lead"), onlyThisEngagement(), 0, 1).items().get(0).id();
+        taskActions.complete(planTask, Map.of("plannedStart", List.of("2027-01-04"), "plannedEnd", List.of("2027-01-08"),
+                "auditorDays", List.of("5"), "decision", List.of("accept"), "independenceConfirmed", List.of("true")),
+                users.get("lead"));
+        taskId = taskLists.list(users.get("acme"), onlyThisEngagement(), 0, 1).items().get(0).id();
+    }
+
+    private TaskFilter onlyThisEngagement() {
+        return new TaskFilter(engagement.id(), null, null, null, null);
     }
 
     @Test
     void listsTheClientsTaskWithItsEngagement() throws Exception {
-        mvc.perform(get("/api/tasks").with(httpBasic("acme", "acme")))
+        mvc.perform(get("/api/tasks?engagementId={id}", engagement.id()).with(httpBasic("acme", "acme")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].taskKey").value("ConfirmAuditContacts"))
@@ -85,7 +100,8 @@ class TaskApiTest {
                 .andExpect(jsonPath("$.errors.contactEmail").isNotEmpty())
                 .andExpect(jsonPath("$.errors.fieldworkModes").isNotEmpty())
                 .andExpect(jsonPath("$.errors.auditLanguage").value("Choose one of the options offered."));
-        assertThat(taskLists.list(users.get("acme"), TaskFilter.NONE, 0, 10).total()).isEqualTo(1);
+        assertThat(taskLists.list(users.get("acme"), onlyThisEngagement(), 0, 10).items())
+                .extracting(TaskItem::id).containsExactly(taskId);
     }
 
     @Test

@@ -11,11 +11,16 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 for the APIs as application/problem+json, like every other API error. */
+/**
+ * 401 and 403 for the APIs as application/problem+json, like every other API error; and 400 for a request the
+ * firewall rejects before any controller sees it (encoded slashes or percent signs, path traversal).
+ */
 @Component
-class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper objectMapper;
 
@@ -34,6 +39,12 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException accessDeniedException) throws IOException {
         write(response, HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       RequestRejectedException requestRejectedException) throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, "The request address contains characters that are not accepted.");
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -1,5 +1,6 @@
 package org.auditmanager.tasks;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ class TaskPagesController {
     @PostMapping("/tasks/{id}/complete")
     String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> params,
                     @AuthenticationPrincipal AuthenticatedUser user, Model model, RedirectAttributes redirect,
-                    Locale locale) {
+                    Locale locale, HttpServletResponse response) {
         Map<String, List<String>> submitted = new LinkedHashMap<>(params);
         submitted.remove("_csrf");
         TaskForm task;
@@ -95,6 +96,7 @@ class TaskPagesController {
             task = actions.open(id, user);
             bound = actions.complete(id, submitted, user);
         } catch (ConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
             return showConflict(id, user, submitted, e, model);
         }
         if (!bound.isValid()) {
@@ -102,6 +104,7 @@ class TaskPagesController {
             bound.errors().forEach((field, error) -> errors.put(field,
                     messages.getMessage(error.code(), error.arguments().toArray(), error.code(), locale)));
             model.addAttribute("flashError", messages.getMessage("task.formErrors", null, locale));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return showForm(task, asTyped(task, submitted, errors), model);
         }
         redirect.addFlashAttribute("flash", messages.getMessage("task.completed", new Object[] {task.task().name()}, locale));

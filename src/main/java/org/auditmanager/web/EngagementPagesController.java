@@ -2,6 +2,7 @@ package org.auditmanager.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
@@ -81,7 +82,10 @@ class EngagementPagesController {
 
     @PostMapping("/engagements")
     String create(@ModelAttribute("form") EngagementForm form, BindingResult binding,
-                  @AuthenticationPrincipal AuthenticatedUser user, Model model, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal AuthenticatedUser user, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        // a form sent back with errors answers 400, so scripts and tests see the refusal too
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         if (binding.hasErrors()) {
             return showForm(user, model);
         }

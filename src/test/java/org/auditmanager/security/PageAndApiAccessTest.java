@@ -198,6 +198,6 @@ class PageAndApiAccessTest {
         mvc.perform(post("/engagements").with(user(users.get("manager"))).param("title", "x"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/engagements").with(user(users.get("manager"))).with(csrf()).param("title", ""))
-                .andExpect(status().isOk());
+                .andExpect(status().isBadRequest());
     }
 }

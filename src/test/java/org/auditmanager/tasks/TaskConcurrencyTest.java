@@ -101,7 +101,7 @@ class TaskConcurrencyTest {
         mvc.perform(post("/tasks/{id}/complete", taskId).with(user(dana)).with(csrf())
                         .param("contactName", "Dana Deputy").param("contactEmail", "dana@acme.example")
                         .param("fieldworkModes", "onsite").param("auditLanguage", "de"))
-                .andExpect(status().isOk())
+                .andExpect(status().isConflict())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(
                         "This task was already completed by Carl Compliance.")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Dana Deputy\"")))

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.auditmanager.common.ConflictException;
 import org.auditmanager.common.ForbiddenException;
+import org.auditmanager.common.InvalidInputException;
 import org.auditmanager.forms.BoundForm;
 import org.auditmanager.forms.FormBinder;
 import org.auditmanager.forms.FormComponent;
@@ -23,11 +24,13 @@ import org.auditmanager.security.AuthenticatedUser;
 import java.util.Optional;
 import org.auditmanager.common.NotFoundException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +51,11 @@ public class TaskActions {
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final ObjectProvider<TaskCompletionGuard> guards;
 
     TaskActions(TaskAccess access, TaskService taskService, FormService formService,
                 RepositoryService repositoryService, FormSchemas schemas, FormBinder binder, JdbcClient jdbc,
-                ObjectMapper objectMapper, Clock clock) {
+                ObjectMapper objectMapper, Clock clock, ObjectProvider<TaskCompletionGuard> guards) {
         this.access = access;
         this.taskService = taskService;
         this.formService = formService;
@@ -61,6 +65,7 @@ public class TaskActions {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.clock = clock;
+        this.guards = guards;
     }
 
     public TaskItem get(String taskId, AuthenticatedUser user) {
@@ -71,7 +76,8 @@ public class TaskActions {
         AccessibleTask found = access.find(taskId, user);
         String json = schemaJson(found.task());
         FormDefinition form = schemas.parse(json);
-        List<String> keys = form.inputs().stream().map(FormComponent::key).toList();
+        // read-only fields show what the process put on the task (the sample to evidence, the proposed opinion)
+        List<String> keys = form.components().stream().map(FormComponent::key).filter(key -> key != null).toList();
         Map<String, Object> values = new HashMap<>(taskService.getVariables(taskId, keys));
         values.keySet().retainAll(keys);
         return new TaskForm(found.item(), found.workable(), form, json, values);
@@ -127,11 +133,15 @@ public class TaskActions {
 
     /**
      * Completes the task when its form is valid; otherwise changes nothing and returns the errors with the
-     * submitted values, so that the form can be shown again as the person filled it in.
+     * submitted values, so that the form can be shown again as the person filled it in. A feature's
+     * {@link TaskCompletionGuard} may refuse the person first; a rule the process checks while completing
+     * (in a listener or service task) arrives as the feature's own exception, with nothing changed.
      */
     @Transactional
     public BoundForm complete(String taskId, Map<String, List<String>> submitted, AuthenticatedUser user) {
         AccessibleTask found = access.findWorkable(taskId, user);
+        guards.orderedStream().forEach(guard -> guard.check(found.task().getTaskDefinitionKey(),
+                found.engagement().id(), user.getUsername()));
         FormDefinition form = schemas.parse(schemaJson(found.task()));
         BoundForm bound = binder.bind(form, submitted);
         if (!bound.isValid()) {
@@ -141,8 +151,23 @@ public class TaskActions {
             taskService.claim(taskId, user.getUsername());
         }
         recordSubmission(found, form, bound, user);
-        taskService.complete(taskId, bound.values());
+        try {
+            taskService.complete(taskId, bound.values());
+        } catch (ProcessEngineException e) {
+            throw refusalIn(e);
+        }
         return bound;
+    }
+
+    /** The engine wraps what an expression listener throws; a rule's refusal is passed on as itself. */
+    private static RuntimeException refusalIn(ProcessEngineException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException || cause instanceof ForbiddenException
+                    || cause instanceof ConflictException) {
+                return (RuntimeException) cause;
+            }
+        }
+        return e;
     }
 
     private void recordSubmission(AccessibleTask found, FormDefinition form, BoundForm bound, AuthenticatedUser user) {

@@ -213,7 +213,7 @@ class Soc2PolicyTest {
         @Test
         void theInterimShareIsConfigurable() {
             assertThat(policy(Map.of("app.soc2.fieldwork.interim-share", "0.25"))
-                    .interimFieldwork(typeII("2031-01-01", "2031-12-31"))).isEqualTo(date("2031-04-01"));
+                    .interimFieldwork(typeII("2031-01-01", "2031-12-31"))).as("a quarter of 364 days").isEqualTo(date("2031-04-02"));
         }
 
         @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public class Soc2Examinations {
     public Soc2Examination replaceControls(UUID engagementId, List<ControlDefinition> controls,
                                            AuthenticatedUser user) {
         Soc2Examination examination = editableScope(engagementId, user);
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         Set<String> references = new HashSet<>();
         for (ControlDefinition control : controls) {
             if (!references.add(control.reference().strip())) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.auditmanager.engagement.EngagementKind;
@@ -68,7 +69,7 @@ class Soc2Repository {
                 rs.getString("engagement_letter_reference"),
                 rs.getObject("engagement_letter_signed_on", LocalDate.class),
                 rs.getBoolean("engagement_letter_approved"),
-                categories == null ? java.util.Set.of()
+                categories == null ? Set.<String>of()
                         : Arrays.stream(categories.split(",")).collect(Collectors.toCollection(LinkedHashSet::new)),
                 rs.getString("system_boundaries"), rs.getString("cuecs"), rs.getBoolean("matrix_confirmed"),
                 rs.getString("readiness_findings"), rs.getString("opinion_rationale"),

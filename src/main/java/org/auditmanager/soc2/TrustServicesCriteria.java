@@ -48,8 +48,4 @@ public class TrustServicesCriteria {
         return categoryById.entrySet().stream().filter(entry -> categories.contains(entry.getValue()))
                 .map(Map.Entry::getKey).toList();
     }
-
-    public List<String> categories() {
-        return categoryById.values().stream().distinct().toList();
-    }
 }

@@ -1,6 +1,7 @@
 package org.auditmanager.soc2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -110,8 +111,8 @@ class Soc2ExaminationApiTest {
         mvc.perform(post("/tasks/{id}/complete", review).with(user(users.get("ivy"))).with(csrf())
                         .param("reviewOutcome", "approve").param("reviewNotes", "Judgements supported"))
                 .andExpect(status().isForbidden())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(refusal.formatted(reference))))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"reviewNotes\"")));
+                .andExpect(content().string(containsString(refusal.formatted(reference))))
+                .andExpect(content().string(containsString("name=\"reviewNotes\"")));
         complete(review, "reviewer", passed);
 
         completeOnly(id, "PartnerSignOff", "manager", "{\"signOffDecision\": \"sign\"}");

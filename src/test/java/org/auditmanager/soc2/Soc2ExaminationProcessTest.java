@@ -2,15 +2,19 @@ package org.auditmanager.soc2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.auditmanager.DemoUsers;
 import org.auditmanager.common.ConflictException;
 import org.auditmanager.common.ForbiddenException;
@@ -24,6 +28,7 @@ import org.auditmanager.forms.BoundForm;
 import org.auditmanager.organisation.Organisations;
 import org.auditmanager.tasks.TaskActions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -262,7 +267,7 @@ class Soc2ExaminationProcessTest {
                 .as("the recorded seed draws the same sample again")
                 .containsExactlyElementsOf(quarterly.samples().stream().map(Soc2Sample::label).toList());
 
-        List<Soc2Sample> samples = new java.util.ArrayList<>(quarterly.samples());
+        List<Soc2Sample> samples = new ArrayList<>(quarterly.samples());
         samples.addAll(eventDriven.samples());
         Soc2Sample stale = samples.get(0);
         for (Soc2Sample sample : samples) {
@@ -307,11 +312,11 @@ class Soc2ExaminationProcessTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("window of this report has closed");
         assertThat(examination(engagement).report().milestones()).extracting(Soc2Milestone::key, Soc2Milestone::actual)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("PERIOD_START", LocalDate.parse("2031-01-01")),
-                        org.assertj.core.groups.Tuple.tuple("INTERIM_FIELDWORK", LocalDate.parse("2031-04-01")),
-                        org.assertj.core.groups.Tuple.tuple("PERIOD_END", LocalDate.parse("2031-06-30")),
-                        org.assertj.core.groups.Tuple.tuple("FINAL_FIELDWORK", LocalDate.parse("2031-07-07")),
-                        org.assertj.core.groups.Tuple.tuple("REPORT_ISSUED", LocalDate.parse("2031-09-02")));
+                        tuple("PERIOD_START", LocalDate.parse("2031-01-01")),
+                        tuple("INTERIM_FIELDWORK", LocalDate.parse("2031-04-01")),
+                        tuple("PERIOD_END", LocalDate.parse("2031-06-30")),
+                        tuple("FINAL_FIELDWORK", LocalDate.parse("2031-07-07")),
+                        tuple("REPORT_ISSUED", LocalDate.parse("2031-09-02")));
     }
 
     @Test
@@ -329,7 +334,7 @@ class Soc2ExaminationProcessTest {
         submit(engagement, "DraftReport", "lead", Map.of("draftReportReference", "SOC2-T1-draft"));
         String review = task(engagement, "EngagementQualityReview").getId();
         Map<String, Object> passed = Map.of("reviewOutcome", "approve", "reviewNotes", "fine");
-        org.camunda.bpm.engine.TaskService taskService = processEngine.getTaskService();
+        TaskService taskService = processEngine.getTaskService();
 
         assertThatThrownBy(() -> taskService.complete(review, passed))
                 .hasRootCauseInstanceOf(ForbiddenException.class).rootCause().hasMessageContaining("must be claimed");
@@ -407,13 +412,12 @@ class Soc2ExaminationProcessTest {
         return engagements.create(request, users.get("manager"));
     }
 
-    private java.util.UUID acme() {
+    private UUID acme() {
         return organisations.findByName("Acme Cloud Ltd").orElseThrow().id();
     }
 
     private List<String> security() {
-        return new java.util.ArrayList<>(java.util.stream.Stream.concat(CC1_TO_CC5.stream(), CC6_TO_CC9.stream())
-                .toList());
+        return Stream.concat(CC1_TO_CC5.stream(), CC6_TO_CC9.stream()).toList();
     }
 
     private void submit(Engagement engagement, String taskKey, String username, Map<String, String> values) {

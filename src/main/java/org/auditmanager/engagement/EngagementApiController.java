@@ -1,11 +1,16 @@
 package org.auditmanager.engagement;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.auditmanager.security.AuthenticatedUser;
 import org.auditmanager.common.PageOf;
 import org.auditmanager.common.PageRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 class EngagementApiController {
 
     private final Engagements engagements;
+    private final ObjectProvider<EngagementDetail> details;
+    private final ObjectMapper objectMapper;
 
-    EngagementApiController(Engagements engagements) {
+    EngagementApiController(Engagements engagements, ObjectProvider<EngagementDetail> details,
+                            ObjectMapper objectMapper) {
         this.engagements = engagements;
+        this.details = details;
+        this.objectMapper = objectMapper;
     }
 
     @GetMapping
@@ -34,9 +44,14 @@ class EngagementApiController {
                 engagements.countVisibleTo(user), request.page(), request.size());
     }
 
+    /** The engagement with what each feature adds to it under its own name (a SOC 2 report's state, say). */
     @GetMapping("/{id}")
-    Engagement get(@PathVariable UUID id, @AuthenticationPrincipal AuthenticatedUser user) {
-        return engagements.get(id, user);
+    Map<String, Object> get(@PathVariable UUID id, @AuthenticationPrincipal AuthenticatedUser user) {
+        Engagement engagement = engagements.get(id, user);
+        Map<String, Object> body = new LinkedHashMap<>(objectMapper.convertValue(engagement,
+                new TypeReference<Map<String, Object>>() { }));
+        details.orderedStream().forEach(detail -> detail.of(engagement).ifPresent(value -> body.put(detail.name(), value)));
+        return body;
     }
 
     @PostMapping

@@ -1,5 +1,7 @@
 package org.auditmanager.soc2;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
@@ -19,13 +21,20 @@ public class Soc2Policy {
     private final Soc2Properties.ReportRules report;
     private final Soc2Properties.BridgeLetterRules bridgeLetter;
     private final Soc2Properties.RolloverRules rollover;
+    private final Soc2Properties.FieldworkRules fieldwork;
     private final Soc2PeriodPolicy periodPolicy;
 
     Soc2Policy(Soc2Properties properties, Soc2PeriodPolicy periodPolicy) {
         this.report = properties.report();
         this.bridgeLetter = properties.bridgeLetter();
         this.rollover = properties.rollover();
+        this.fieldwork = properties.fieldwork();
         this.periodPolicy = periodPolicy;
+        if (fieldwork.finalDaysAfterPeriodEnd() >= report.dueDays()) {
+            throw new IllegalArgumentException(("app.soc2.fieldwork.final-days-after-period-end (%d) must be below "
+                    + "app.soc2.report.due-days (%d): the final fieldwork has to start before the report is due")
+                    .formatted(fieldwork.finalDaysAfterPeriodEnd(), report.dueDays()));
+        }
         // a configured length the period policy would refuse must stop the start, not the first rollover
         requireWithinPeriodPolicy(rollover.firstTypeIiMonths(), "app.soc2.rollover.first-type-ii-months");
         if (rollover.nextPeriodMonths() != null) {
@@ -36,6 +45,30 @@ public class Soc2Policy {
     /** The report is due a fixed number of days after the last day it speaks of (README: 60 days). */
     public LocalDate reportDue(ReportCoverage coverage) {
         return coverage.lastDay().plusDays(report.dueDays());
+    }
+
+    /**
+     * The day of the Type II interim fieldwork visit: the configured share of the observation period after its start
+     * (by default half way), never after the period's last day.
+     */
+    public LocalDate interimFieldwork(ReportCoverage coverage) {
+        requireTypeII(coverage, "interim fieldwork");
+        long days = ChronoUnit.DAYS.between(coverage.periodStart(), coverage.periodEnd());
+        long offset = fieldwork.interimShare().multiply(BigDecimal.valueOf(days))
+                .setScale(0, RoundingMode.FLOOR).longValueExact();
+        return coverage.periodStart().plusDays(offset);
+    }
+
+    /** The day the Type II final fieldwork starts: a configured number of days after the period end. */
+    public LocalDate finalFieldwork(ReportCoverage coverage) {
+        requireTypeII(coverage, "final fieldwork");
+        return coverage.periodEnd().plusDays(fieldwork.finalDaysAfterPeriodEnd());
+    }
+
+    private static void requireTypeII(ReportCoverage coverage, String what) {
+        if (!coverage.isTypeII()) {
+            throw new IllegalArgumentException("A Type I report has no " + what + "; it is examined as of one date.");
+        }
     }
 
     /**

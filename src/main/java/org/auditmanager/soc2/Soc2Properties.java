@@ -19,7 +19,8 @@ public record Soc2Properties(
         @DefaultValue EvidenceRules evidence,
         @DefaultValue OpinionRules opinion,
         @DefaultValue SubserviceRules subservice,
-        @DefaultValue QualityReviewRules qualityReview) {
+        @DefaultValue QualityReviewRules qualityReview,
+        @DefaultValue FieldworkRules fieldwork) {
 
     /**
      * @param dueDays       days from the period end (Type II) or the as-of date (Type I) to the report's due date
@@ -94,6 +95,22 @@ public record Soc2Properties(
      *                                   review, not only those flagged one by one
      */
     public record QualityReviewRules(@DefaultValue("false") boolean requiredForEveryEngagement) {
+    }
+
+    /**
+     * When the Type II fieldwork visits fall (product choice; reference.md gives no figure).
+     *
+     * @param interimShare          the interim visit falls this share of the observation period after its start
+     * @param finalDaysAfterPeriodEnd the final visit starts this many days after the period end, once the client
+     *                              can export the whole period's populations
+     */
+    public record FieldworkRules(@DefaultValue("0.5") BigDecimal interimShare,
+                                 @DefaultValue("7") int finalDaysAfterPeriodEnd) {
+        public FieldworkRules {
+            require(interimShare.signum() > 0 && interimShare.compareTo(BigDecimal.ONE) < 0,
+                    "app.soc2.fieldwork.interim-share must be above 0 and below 1");
+            require(finalDaysAfterPeriodEnd >= 1, "app.soc2.fieldwork.final-days-after-period-end must be at least 1");
+        }
     }
 
     /** When a criterion counts as not met, given the tested controls mapped to it. */

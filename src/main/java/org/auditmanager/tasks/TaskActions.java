@@ -16,6 +16,7 @@ import org.auditmanager.common.AuditableChange;
 import org.auditmanager.common.ConflictException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.auditmanager.common.ForbiddenException;
+import org.auditmanager.common.InvalidInputException;
 import org.auditmanager.forms.BoundForm;
 import org.auditmanager.forms.FormBinder;
 import org.auditmanager.forms.FormComponent;
@@ -26,11 +27,13 @@ import java.util.Optional;
 import org.auditmanager.common.NotFoundException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,10 +55,12 @@ public class TaskActions {
     private final ObjectMapper objectMapper;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<TaskCompletionGuard> guards;
 
     TaskActions(TaskAccess access, TaskService taskService, FormService formService,
                 RepositoryService repositoryService, FormSchemas schemas, FormBinder binder, JdbcClient jdbc,
-                ObjectMapper objectMapper, ApplicationEventPublisher events, Clock clock) {
+                ObjectMapper objectMapper, ApplicationEventPublisher events, Clock clock,
+                ObjectProvider<TaskCompletionGuard> guards) {
         this.access = access;
         this.taskService = taskService;
         this.formService = formService;
@@ -66,6 +71,7 @@ public class TaskActions {
         this.objectMapper = objectMapper;
         this.events = events;
         this.clock = clock;
+        this.guards = guards;
     }
 
     public TaskItem get(String taskId, AuthenticatedUser user) {
@@ -76,7 +82,8 @@ public class TaskActions {
         AccessibleTask found = access.find(taskId, user);
         String json = schemaJson(found.task());
         FormDefinition form = schemas.parse(json);
-        List<String> keys = form.inputs().stream().map(FormComponent::key).toList();
+        // read-only fields show what the process put on the task (the sample to evidence, the proposed opinion)
+        List<String> keys = form.components().stream().map(FormComponent::key).filter(key -> key != null).toList();
         Map<String, Object> values = new HashMap<>(taskService.getVariables(taskId, keys));
         values.keySet().retainAll(keys);
         return new TaskForm(found.item(), found.workable(), form, json, values);
@@ -136,11 +143,15 @@ public class TaskActions {
 
     /**
      * Completes the task when its form is valid; otherwise changes nothing and returns the errors with the
-     * submitted values, so that the form can be shown again as the person filled it in.
+     * submitted values, so that the form can be shown again as the person filled it in. A feature's
+     * {@link TaskCompletionGuard} may refuse the person first; a rule the process checks while completing
+     * (in a listener or service task) arrives as the feature's own exception, with nothing changed.
      */
     @Transactional
     public BoundForm complete(String taskId, Map<String, List<String>> submitted, AuthenticatedUser user) {
         AccessibleTask found = access.findWorkable(taskId, user);
+        guards.orderedStream().forEach(guard -> guard.check(found.task().getTaskDefinitionKey(),
+                found.engagement().id(), user.getUsername()));
         FormDefinition form = schemas.parse(schemaJson(found.task()));
         BoundForm bound = binder.bind(form, submitted);
         if (!bound.isValid()) {
@@ -155,6 +166,8 @@ public class TaskActions {
         } catch (OptimisticLockingException lostRace) {
             // someone claimed or completed it between our read and our write; this transaction rolls back
             throw access.conflictAfterRace(taskId, user);
+        } catch (ProcessEngineException e) {
+            throw refusalIn(e);
         }
         audit(found, user, "COMPLETED", null, bound.values());
         return bound;
@@ -169,6 +182,17 @@ public class TaskActions {
         }
         events.publishEvent(new AuditableChange(user.getUsername(), "TASK", task.task().getId(), action,
                 task.engagement().id(), task.engagement().organisationId(), before, described));
+    }
+
+    /** The engine wraps what an expression listener throws; a rule's refusal is passed on as itself. */
+    private static RuntimeException refusalIn(ProcessEngineException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException || cause instanceof ForbiddenException
+                    || cause instanceof ConflictException) {
+                return (RuntimeException) cause;
+            }
+        }
+        return e;
     }
 
     private void recordSubmission(AccessibleTask found, FormDefinition form, BoundForm bound, AuthenticatedUser user) {

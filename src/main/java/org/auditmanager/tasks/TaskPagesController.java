@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import jakarta.servlet.http.HttpServletResponse;
 import org.auditmanager.common.ConflictException;
+import org.auditmanager.common.ForbiddenException;
+import org.auditmanager.common.InvalidInputException;
 import org.auditmanager.common.PageRequest;
 import org.auditmanager.engagement.Engagements;
 import org.auditmanager.forms.BoundForm;
@@ -98,6 +101,13 @@ class TaskPagesController {
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return showConflict(id, user, submitted, e, model);
+        } catch (ForbiddenException | InvalidInputException e) {
+            // a feature's rule refused this completion: the form again, as typed, with the rule
+            response.setStatus(e instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN
+                    : HttpServletResponse.SC_BAD_REQUEST);
+            TaskForm refused = actions.open(id, user);
+            model.addAttribute("flashError", e.getMessage());
+            return showForm(refused, asTyped(refused, submitted, Map.of()), model);
         }
         if (!bound.isValid()) {
             Map<String, String> errors = new LinkedHashMap<>();

@@ -201,4 +201,37 @@ class Soc2PolicyTest {
                     .hasMessage("app.soc2.rollover.next-period-months is 13 but app.soc2.period allows 3 to 12 months");
         }
     }
+
+    @Nested
+    class Fieldwork {
+
+        @Test
+        void theInterimVisitFallsHalfWayThroughThePeriod() {
+            assertThat(policy.interimFieldwork(typeII("2031-01-01", "2031-06-30"))).isEqualTo(date("2031-04-01"));
+        }
+
+        @Test
+        void theInterimShareIsConfigurable() {
+            assertThat(policy(Map.of("app.soc2.fieldwork.interim-share", "0.25"))
+                    .interimFieldwork(typeII("2031-01-01", "2031-12-31"))).as("a quarter of 364 days").isEqualTo(date("2031-04-02"));
+        }
+
+        @Test
+        void theFinalVisitStartsAWeekAfterThePeriodEnd() {
+            assertThat(policy.finalFieldwork(typeII("2031-01-01", "2031-06-30"))).isEqualTo(date("2031-07-07"));
+        }
+
+        @Test
+        void aTypeIReportHasNoFieldworkVisits() {
+            assertThatThrownBy(() -> policy.finalFieldwork(ReportCoverage.typeI(date("2031-03-31"))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("as of one date");
+        }
+
+        @Test
+        void aFinalVisitAfterTheReportIsDueStopsTheStart() {
+            assertThatThrownBy(() -> policy(Map.of("app.soc2.fieldwork.final-days-after-period-end", "60")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("must be below app.soc2.report.due-days (60)");
+        }
+    }
 }

@@ -109,7 +109,8 @@ class TaskApiTest {
         mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("acme", "acme"))
                         .contentType(MediaType.APPLICATION_JSON).content(VALID_CONTACTS))
                 .andExpect(status().isNoContent());
-        assertThat(engagements.get(engagement.id(), users.get("acme")).status()).isEqualTo("READY_FOR_FIELDWORK");
+        // the demo engagement is a SOC 2 examination: after the kick-off its acceptance begins
+        assertThat(engagements.get(engagement.id(), users.get("acme")).status()).isEqualTo("SOC2_ACCEPTANCE");
 
         mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("acme", "acme"))
                         .contentType(MediaType.APPLICATION_JSON).content(VALID_CONTACTS))

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.auditmanager.common.ConflictException;
 import org.auditmanager.common.ForbiddenException;
+import org.auditmanager.common.InvalidInputException;
 import org.auditmanager.forms.BoundForm;
 import org.auditmanager.forms.FormBinder;
 import org.auditmanager.forms.FormComponent;
@@ -23,6 +24,7 @@ import org.auditmanager.security.AuthenticatedUser;
 import java.util.Optional;
 import org.auditmanager.common.NotFoundException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -141,8 +143,26 @@ public class TaskActions {
             taskService.claim(taskId, user.getUsername());
         }
         recordSubmission(found, form, bound, user);
-        taskService.complete(taskId, bound.values());
+        try {
+            taskService.complete(taskId, bound.values());
+        } catch (ProcessEngineException e) {
+            throw refusalIn(e).orElseThrow(() -> e);
+        }
         return bound;
+    }
+
+    /**
+     * A process may refuse a completion with a reason: a task listener that throws one of our exceptions (a rule
+     * the form schema cannot express, an impartiality rule). The engine wraps it; the caller gets it back as it was.
+     */
+    private static Optional<RuntimeException> refusalIn(ProcessEngineException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException || cause instanceof ForbiddenException
+                    || cause instanceof ConflictException) {
+                return Optional.of((RuntimeException) cause);
+            }
+        }
+        return Optional.empty();
     }
 
     private void recordSubmission(AccessibleTask found, FormDefinition form, BoundForm bound, AuthenticatedUser user) {

@@ -1,5 +1,6 @@
 package org.auditmanager.tasks;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,12 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.auditmanager.common.ConflictException;
+import org.auditmanager.common.ForbiddenException;
+import org.auditmanager.common.InvalidInputException;
 import org.auditmanager.common.PageRequest;
 import org.auditmanager.engagement.Engagements;
 import org.auditmanager.forms.BoundForm;
 import org.auditmanager.forms.RenderedForm;
 import org.auditmanager.security.AuthenticatedUser;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,7 +90,7 @@ class TaskPagesController {
     @PostMapping("/tasks/{id}/complete")
     String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> params,
                     @AuthenticationPrincipal AuthenticatedUser user, Model model, RedirectAttributes redirect,
-                    Locale locale) {
+                    Locale locale, HttpServletResponse response) {
         Map<String, List<String>> submitted = new LinkedHashMap<>(params);
         submitted.remove("_csrf");
         TaskForm task;
@@ -96,6 +100,8 @@ class TaskPagesController {
             bound = actions.complete(id, submitted, user);
         } catch (ConflictException e) {
             return showConflict(id, user, submitted, e, model);
+        } catch (ForbiddenException | InvalidInputException e) {
+            return showRefusal(id, user, submitted, e, model, response);
         }
         if (!bound.isValid()) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -115,6 +121,17 @@ class TaskPagesController {
         model.addAttribute("flashError", conflict.getMessage());
         model.addAttribute("conflict", true);
         return showForm(task, asTyped(task, submitted, Map.of()), model);
+    }
+
+    /** The process refused the completion with a reason (a rule of its own): show it at the form, keep the input. */
+    private String showRefusal(String id, AuthenticatedUser user, Map<String, List<String>> submitted,
+                               RuntimeException refusal, Model model, HttpServletResponse response) {
+        TaskForm task = actions.open(id, user);
+        Map<String, String> errors = refusal instanceof InvalidInputException invalid ? invalid.fieldErrors() : Map.of();
+        response.setStatus(refusal instanceof ForbiddenException ? HttpStatus.FORBIDDEN.value()
+                : HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("flashError", refusal.getMessage());
+        return showForm(task, asTyped(task, submitted, errors), model);
     }
 
     private static RenderedForm asTyped(TaskForm task, Map<String, List<String>> submitted, Map<String, String> errors) {

@@ -100,6 +100,25 @@ final class IsoProcessTestSupport {
                 .findFirst().orElseThrow(() -> new AssertionError("no timer at " + activityId)).getDuedate();
     }
 
+    /**
+     * Moves the engagement's cycle to a later point: a new instance started before {@code activity} with the
+     * variables the cycle would hold there, linked to the engagement instead of the one its creation started.
+     */
+    org.camunda.bpm.engine.runtime.ProcessInstance startCycleAt(Engagement engagement, String activity,
+            Map<String, Object> variables, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        engine.getRuntimeService().deleteProcessInstance(engagement.processInstanceId(), "test starts the cycle later");
+        Map<String, Object> all = new java.util.HashMap<>(Map.of("engagementId", engagement.id().toString(),
+                "clientGroup", org.auditmanager.security.CamundaGroups.organisationGroup(engagement.organisationId()),
+                "leadAuditor", "lead", "cycleNo", 1, "decisionMaker", "reviewer"));
+        all.putAll(variables);
+        org.camunda.bpm.engine.runtime.ProcessInstance instance = engine.getRuntimeService()
+                .createProcessInstanceByKey("iso27001-certification-cycle").businessKey(engagement.reference())
+                .setVariables(all).startBeforeActivity(activity).execute();
+        jdbc.sql("update engagement set process_instance_id = :pi where id = :id")
+                .param("pi", instance.getId()).param("id", engagement.id()).update();
+        return instance;
+    }
+
     /** Kick-off accepted: the lead plans and accepts, the client confirms its contacts. */
     void acceptKickoff(Engagement engagement) {
         complete(engagement, "PlanEngagement", withVariables("decision", "accept"));

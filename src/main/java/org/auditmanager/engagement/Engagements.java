@@ -25,7 +25,7 @@ public class Engagements {
 
     /** The process that runs an engagement of each framework. */
     static final Map<Framework, String> PROCESS_KEYS = Map.of(
-            Framework.ISO27001, "engagement-kickoff",
+            Framework.ISO27001, "iso27001-certification-cycle",
             Framework.SOC2, "soc2-examination");
     static final String INITIAL_STATUS = "CREATED";
 

@@ -37,10 +37,22 @@ public class IsoCyclePolicy {
     /** ✅ A7.6, 17021-1 cl. 9.6.3.2.5 (S8, S9): restore within 6 months after expiry, otherwise at least a Stage 2. */
     static final Period RESTORATION_AFTER_EXPIRY = Period.ofMonths(6);
 
+    /** ✅ A1.5, 17021-1 cl. 5.2.7 (S13): no certification until 2 years after consultancy to the client ended. */
+    static final Period CONSULTANCY_COOLING_OFF = Period.ofYears(2);
+
     private final IsoCycleProperties properties;
 
     public IsoCyclePolicy(IsoCycleProperties properties) {
         this.properties = properties;
+    }
+
+    /**
+     * A1.5 ✅: the first day on which the management system of a client that received consultancy from us (or a
+     * body linked to us) may be certified, 2 years after the consultancy ended; before it, the application cannot
+     * be accepted.
+     */
+    public LocalDate firstDayAfterConsultancyCoolingOff(LocalDate consultancyEnded) {
+        return consultancyEnded.plus(CONSULTANCY_COOLING_OFF);
     }
 
     /** A.3: the last day on which Stage 2 may start without revisiting Stage 1. */
@@ -135,6 +147,21 @@ public class IsoCyclePolicy {
         LocalDate due = earlier(LocalDate.of(year, 12, 31),
                 firstSurveillanceLastDay.plus(properties.maxSurveillance1ToSurveillance2()));
         return new DueWindow(LocalDate.of(year, 1, 1), due);
+    }
+
+    /** Product choice: when the planning of a surveillance audit due on {@code due} opens. */
+    public LocalDate surveillancePlanningStarts(LocalDate due) {
+        return due.minus(properties.surveillancePlanningBeforeDue());
+    }
+
+    /**
+     * The day from which the surveillance of a renewed or restored certificate counts: an on-time renewal keeps the
+     * cycle dates (A7.4 ✅), so does a restoration when the restored certificate keeps the previous cycle (A7.7 ❓);
+     * otherwise the new cycle starts at its decision.
+     */
+    public LocalDate renewedCycleStart(LocalDate previousExpiry, CertificateTerm renewed) {
+        boolean keepsCycle = !renewed.restoredAfterLapse() || properties.restoredCertificateKeepsCycle();
+        return keepsCycle ? nextCycleStart(previousExpiry) : renewed.effectiveFrom();
     }
 
     /** A7.9 ◐: when the CB starts planning the recertification audit. */

@@ -32,6 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recertificationAuditTimeShare recertification's share of the initial audit days (C.3 ◐, H.6)
  * @param personsPerAuditDayBeyondChart above the chart's last band, one more audit day per started block of this
  *        many persons (C.1 "continue the same progression" ❓; default: the last band's width); 0 refuses
+ * @param surveillancePlanningBeforeDue a surveillance audit's planning opens this long before its due date
+ *        (product choice, like the reminders)
  */
 @ConfigurationProperties("app.iso.cycle")
 public record IsoCycleProperties(
@@ -49,7 +51,8 @@ public record IsoCycleProperties(
         @DefaultValue("3/10") Share stage1AuditTimeShare,
         @DefaultValue("1/3") Share surveillanceAuditTimeShare,
         @DefaultValue("2/3") Share recertificationAuditTimeShare,
-        @DefaultValue("2200") int personsPerAuditDayBeyondChart) {
+        @DefaultValue("2200") int personsPerAuditDayBeyondChart,
+        @DefaultValue("3m") Period surveillancePlanningBeforeDue) {
 
     public IsoCycleProperties {
         requirePositive("max-stage1-to-stage2", maxStage1ToStage2);
@@ -59,6 +62,7 @@ public record IsoCycleProperties(
         requirePositive("max-surveillance1-to-surveillance2", maxSurveillance1ToSurveillance2);
         requirePositive("recertification-planning-before-expiry", recertificationPlanningBeforeExpiry);
         requirePositive("max-suspension", maxSuspension);
+        requirePositive("surveillance-planning-before-due", surveillancePlanningBeforeDue);
         remindersBeforeDue = List.copyOf(remindersBeforeDue);
         remindersBeforeDue.forEach(reminder -> requirePositive("reminders-before-due", reminder));
         if (stage1AuditTimeShare.numerator() == stage1AuditTimeShare.denominator()) {

@@ -17,6 +17,7 @@ import org.auditmanager.forms.BoundForm;
 import org.auditmanager.forms.RenderedForm;
 import org.auditmanager.security.AuthenticatedUser;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -102,12 +103,7 @@ class TaskPagesController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return showConflict(id, user, submitted, e, model);
         } catch (ForbiddenException | InvalidInputException e) {
-            // a feature's rule refused this completion: the form again, as typed, with the rule
-            response.setStatus(e instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN
-                    : HttpServletResponse.SC_BAD_REQUEST);
-            TaskForm refused = actions.open(id, user);
-            model.addAttribute("flashError", e.getMessage());
-            return showForm(refused, asTyped(refused, submitted, Map.of()), model);
+            return showRefusal(id, user, submitted, e, model, response);
         }
         if (!bound.isValid()) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -128,6 +124,17 @@ class TaskPagesController {
         model.addAttribute("flashError", conflict.getMessage());
         model.addAttribute("conflict", true);
         return showForm(task, asTyped(task, submitted, Map.of()), model);
+    }
+
+    /** The process refused the completion with a reason (a rule of its own): show it at the form, keep the input. */
+    private String showRefusal(String id, AuthenticatedUser user, Map<String, List<String>> submitted,
+                               RuntimeException refusal, Model model, HttpServletResponse response) {
+        TaskForm task = actions.open(id, user);
+        Map<String, String> errors = refusal instanceof InvalidInputException invalid ? invalid.fieldErrors() : Map.of();
+        response.setStatus(refusal instanceof ForbiddenException ? HttpStatus.FORBIDDEN.value()
+                : HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("flashError", refusal.getMessage());
+        return showForm(task, asTyped(task, submitted, errors), model);
     }
 
     private static RenderedForm asTyped(TaskForm task, Map<String, List<String>> submitted, Map<String, String> errors) {

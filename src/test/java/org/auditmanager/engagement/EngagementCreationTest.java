@@ -100,7 +100,8 @@ class EngagementCreationTest {
                         .andExpect(jsonPath("$.status").value("PLANNING"))
                         .andExpect(jsonPath("$.team.length()").value(3))
                         .andReturn().getResponse().getContentAsString(), "$.reference");
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isOne();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey("iso27001-certification-cycle").count()).isOne();
     }
 
     @Nested

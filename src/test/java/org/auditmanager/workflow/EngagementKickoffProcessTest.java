@@ -6,7 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.auditmanager.DemoUsers;
 import org.auditmanager.engagement.Engagement;
 import org.auditmanager.engagement.EngagementKind;
@@ -91,9 +93,11 @@ class EngagementKickoffProcessTest {
     }
 
     private Engagement createForAcme() {
+        // SOC 2 still runs the kick-off on its own; an ISO/IEC 27001 cycle calls it (CycleProcessTest)
         return engagements.create(new NewEngagement(organisations.findByName("Acme Cloud Ltd").orElseThrow().id(),
-                Framework.ISO27001, EngagementKind.CERTIFICATION_CYCLE, "Kick-off test", "Everything", "lead",
-                List.of("auditor"), "reviewer", null, null, null, null, null), users.get("manager"));
+                Framework.SOC2, EngagementKind.TYPE_I, "Kick-off test", "Everything", "lead",
+                List.of("auditor"), null, "reviewer", LocalDate.now().plusMonths(1), null, null, Set.of("Security")),
+                users.get("manager"));
     }
 
     private ProcessInstance instanceOf(Engagement engagement) {

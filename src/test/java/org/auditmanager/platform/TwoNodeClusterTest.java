@@ -40,7 +40,9 @@ class TwoNodeClusterTest {
     }
 
     public record ClusterTimerProbe(JdbcClient jdbc, String node) {
-        public void fired(DelegateExecution execution) {
+        public void fired(DelegateExecution execution) throws InterruptedException {
+            // a delegate doing some I/O: the work lasts long enough for both nodes to acquire jobs
+            Thread.sleep(100);
             jdbc.sql("insert into cluster_probe (instance_id, node) values (:id, :node)")
                     .param("id", execution.getProcessInstanceId()).param("node", node).update();
         }
@@ -59,7 +61,9 @@ class TwoNodeClusterTest {
                 "--server.port=0",
                 "--node.name=" + name,
                 "--camunda.bpm.generate-unique-process-engine-name=true",
-                "--camunda.bpm.job-execution.enabled=true");
+                "--camunda.bpm.job-execution.enabled=true",
+                // both executors poll often, so both are awake while the 200 jobs are due
+                "--camunda.bpm.job-execution.max-wait=500");
     }
 
     @BeforeAll

@@ -110,7 +110,7 @@ class TaskApiTest {
                         .contentType(MediaType.APPLICATION_JSON).content(VALID_CONTACTS))
                 .andExpect(status().isNoContent());
         // the demo engagement is a SOC 2 examination: after the kick-off its acceptance begins
-        assertThat(engagements.get(engagement.id(), users.get("acme")).status()).isEqualTo("SOC2_ACCEPTANCE");
+        assertThat(engagements.get(engagement.id(), users.get("acme")).status()).isEqualTo("APPLICATION_REVIEW");
 
         mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("acme", "acme"))
                         .contentType(MediaType.APPLICATION_JSON).content(VALID_CONTACTS))

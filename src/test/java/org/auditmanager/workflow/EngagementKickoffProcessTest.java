@@ -78,7 +78,7 @@ class EngagementKickoffProcessTest {
 
         complete(task());
         assertThat(instance).isEnded().hasPassed("KickoffCompleted");
-        assertThat(statusOf(engagement)).isEqualTo("READY_FOR_FIELDWORK");
+        assertThat(statusOf(engagement)).as("the SOC 2 examination takes over").isEqualTo("SOC2_ACCEPTANCE");
     }
 
     @Test
@@ -101,7 +101,8 @@ class EngagementKickoffProcessTest {
     }
 
     private ProcessInstance instanceOf(Engagement engagement) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery()
+        // the kick-off runs as a called process of the engagement's own process, under the same business key
+        return processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("engagement-kickoff")
                 .processInstanceBusinessKey(engagement.reference()).singleResult();
     }
 

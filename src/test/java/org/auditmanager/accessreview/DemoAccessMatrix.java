@@ -1,5 +1,7 @@
 package org.auditmanager.accessreview;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Set;
 import org.auditmanager.engagement.Engagement;
 import org.auditmanager.engagement.Engagements;
 import org.auditmanager.security.AuthenticatedUser;
+import org.auditmanager.security.UserAccounts;
 
 /**
  * Who may reach which demo engagement, written down by hand from the demo's teams, so tests compare
@@ -48,6 +51,18 @@ final class DemoAccessMatrix {
     static final Map<String, Set<DemoEngagement>> EVERYONE = everyone();
 
     private DemoAccessMatrix() {
+    }
+
+    /** Adds {@link #EXTERNAL} to Globex's ISO engagement, from yesterday for a month, unless already there. */
+    static void ensureExternal(ExternalAuditors externals, Engagements engagements, AuthenticatedUser manager,
+                               UserAccounts users, Clock clock) {
+        if (users.exists(EXTERNAL)) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        externals.create(new NewExternalAuditor(DemoEngagement.GLOBEX_ISO.in(engagements, manager).id(), EXTERNAL,
+                "Erin External", "erin@external.example", EXTERNAL + "-password", today.minusDays(1),
+                today.plusDays(30)), manager);
     }
 
     private static Map<String, Set<DemoEngagement>> staff() {

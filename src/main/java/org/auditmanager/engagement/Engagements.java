@@ -80,6 +80,22 @@ public class Engagements {
                 .ifPresent(name -> repository.addMember(id, name, TeamRole.QUALITY_REVIEWER));
     }
 
+    /**
+     * Adds a person to the team of an engagement the caller may see (the caller's role is checked by the
+     * caller's door: only managers add people).
+     */
+    @Transactional
+    public void addMember(UUID engagementId, String username, TeamRole role, AuthenticatedUser by) {
+        Engagement engagement = get(engagementId, by);
+        repository.addMember(engagementId, username, role);
+        events.publishEvent(new EngagementMemberAdded(engagementId, engagement.reference(), username, role));
+    }
+
+    /** Who is on an engagement's team, whoever asks: for access decisions that follow membership. */
+    public List<TeamMember> team(UUID engagementId) {
+        return repository.team(engagementId);
+    }
+
     /** The engagement if the user may see it; otherwise the same 404 as for an unknown id. */
     public Engagement get(UUID id, AuthenticatedUser user) {
         if (!repository.isVisible(id, user)) {

@@ -70,6 +70,28 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
         return groups;
     }
 
+    /**
+     * The groups the engine checks this person's authorizations against (/engine-rest, Cockpit, Tasklist).
+     * Only the roles that see every engagement appear as themselves. The engine grants every candidate group
+     * of a task read and update on it, so an AUDITOR or REVIEWER group here would show an auditor the tasks of
+     * engagements they are not on; their access comes from per-person grants that follow engagement membership.
+     */
+    public List<String> engineAuthorizationGroups() {
+        List<String> groups = new ArrayList<>();
+        if (isClient()) {
+            return groups;
+        }
+        groups.add(CamundaGroups.STAFF_WEBAPPS);
+        if (has(Role.ENGAGEMENT_MANAGER)) {
+            groups.add(CamundaGroups.roleGroup(Role.ENGAGEMENT_MANAGER));
+        }
+        if (has(Role.ADMIN)) {
+            groups.add(CamundaGroups.roleGroup(Role.ADMIN));
+            groups.add(CamundaGroups.CAMUNDA_ADMIN);
+        }
+        return groups;
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();

@@ -13,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaIdentityMirror {
 
-    private static final String CAMUNDA_ADMIN = "camunda-admin";
-
     private final IdentityService identityService;
 
     CamundaIdentityMirror(IdentityService identityService) {
@@ -36,8 +34,8 @@ public class CamundaIdentityMirror {
         }
         if (user.roles().contains(Role.ADMIN)) {
             // the webapps treat members of camunda-admin as administrators (and ask for a first-run setup without one)
-            ensureGroup(CAMUNDA_ADMIN, "Camunda administrators", "SYSTEM");
-            identityService.createMembership(user.username(), CAMUNDA_ADMIN);
+            ensureGroup(CamundaGroups.CAMUNDA_ADMIN, "Camunda administrators", "SYSTEM");
+            identityService.createMembership(user.username(), CamundaGroups.CAMUNDA_ADMIN);
         }
         if (user.organisationId() != null) {
             identityService.createMembership(user.username(), CamundaGroups.organisationGroup(user.organisationId()));

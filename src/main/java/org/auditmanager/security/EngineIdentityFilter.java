@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Tells the engine who calls /engine-rest, with their groups, so that the engine's own authorization checks
- * apply to that person and not to an anonymous caller.
+ * apply to that person and not to an anonymous caller (without an authenticated user the engine checks nothing).
  */
 @Component
 class EngineIdentityFilter extends OncePerRequestFilter {
@@ -32,7 +32,7 @@ class EngineIdentityFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        identityService.setAuthentication(user.getUsername(), user.camundaGroups());
+        identityService.setAuthentication(user.getUsername(), user.engineAuthorizationGroups());
         try {
             chain.doFilter(request, response);
         } finally {

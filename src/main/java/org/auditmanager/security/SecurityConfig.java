@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import jakarta.servlet.DispatcherType;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,17 +17,23 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Three doors: the JSON API (HTTP Basic, no session), the engine's REST API (HTTP Basic, staff only) and the
- * pages including the Camunda webapps (form login, session, CSRF).
+ * pages including the Camunda webapps (form login, session, CSRF). All three sign in through
+ * {@link ThrottledAuthenticationProvider}; HTTP Basic checks the account on every request, and the pages
+ * re-read it on every request ({@link ActiveAccountFilter}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginThrottleProperties.class)
 class SecurityConfig {
 
     private static final Pattern IDENTITY_API =
             Pattern.compile("^/camunda/api/(engine/engine/[^/]+|admin/[^/]+/[^/]+)/(user|group|tenant|authorization|setup)\\b");
+    private static final Pattern ENGINE_REST_IDENTITY_API =
+            Pattern.compile("^/engine-rest/(engine/[^/]+/)?(user|group|tenant|authorization|identity)\\b");
     private static final String[] MANAGERS = {Role.ADMIN.name(), Role.ENGAGEMENT_MANAGER.name()};
     private static final String[] STAFF = {
             Role.ADMIN.name(), Role.ENGAGEMENT_MANAGER.name(), Role.AUDITOR.name(), Role.REVIEWER.name()};
@@ -57,6 +64,8 @@ class SecurityConfig {
                         // role checks before the body is read, so a refused caller learns nothing from validation
                         .requestMatchers(post("/api/engagements"), post("/api/organisations")).hasAnyRole(MANAGERS)
                         .requestMatchers(path("/api/audit-trail/**")).hasRole(Role.ADMIN.name())
+                        .requestMatchers(path("/api/external-auditors"), path("/api/external-auditors/**")).hasAnyRole(MANAGERS)
+                        .requestMatchers(path("/api/admin/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -71,7 +80,11 @@ class SecurityConfig {
     SecurityFilterChain engineRestChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems,
                                         EngineIdentityFilter engineIdentity) throws Exception {
         return http.securityMatcher(path("/engine-rest/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(STAFF))
+                .authorizeHttpRequests(auth -> auth
+                        // a person's own engine user record is theirs to change in the engine; not here
+                        .requestMatchers(request -> !"GET".equals(request.getMethod())
+                                && ENGINE_REST_IDENTITY_API.matcher(request.getRequestURI()).find()).hasRole(Role.ADMIN.name())
+                        .anyRequest().hasAnyRole(STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -82,7 +95,7 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, UserAccounts accounts) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -94,13 +107,19 @@ class SecurityConfig {
                                 && IDENTITY_API.matcher(request.getRequestURI()).find()).hasRole(Role.ADMIN.name())
                         .requestMatchers(path("/camunda/**")).hasAnyRole(STAFF)
                         .requestMatchers(path("/engagements/new"), post("/engagements")).hasAnyRole(MANAGERS)
+                        .requestMatchers(path("/external-auditors"), path("/external-auditors/**")).hasAnyRole(MANAGERS)
+                        .requestMatchers(path("/admin/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler(new SignInFailureHandler()).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID").permitAll())
                 // the Camunda webapps bring their own CSRF protection (CsrfPreventionFilter, X-XSRF-TOKEN)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                // a new session id at sign-in: a session id planted before sign-in is worthless after it
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginPageEntryPoint()))
+                .addFilterAfter(new ActiveAccountFilter(accounts), AnonymousAuthenticationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .requestCache(withDefaults())
                 .build();

@@ -19,7 +19,7 @@ public class SpringSecurityWebappAuthentication implements AuthenticationProvide
             return AuthenticationResult.unsuccessful();
         }
         AuthenticationResult result = AuthenticationResult.successful(user.getUsername());
-        result.setGroups(user.camundaGroups());
+        result.setGroups(user.engineAuthorizationGroups());
         return result;
     }
 

@@ -2,8 +2,9 @@ package org.auditmanager.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,15 +69,24 @@ class UserRepository {
     }
 
     void insert(NewUser user, String passwordHash, Instant now) {
+        insert(user, passwordHash, now, false, null, null);
+    }
+
+    void insert(NewUser user, String passwordHash, Instant now, boolean external, LocalDate accessFrom,
+                LocalDate accessUntil) {
         jdbc.sql("""
                         insert into app_user (username, display_name, email, password_hash, organisation_id, enabled,
-                                              created_at)
-                        values (:username, :displayName, :email, :hash, :organisationId, true, :now)""")
+                                              external, access_from, access_until, created_at)
+                        values (:username, :displayName, :email, :hash, :organisationId, true,
+                                :external, :accessFrom, :accessUntil, :now)""")
                 .param("username", user.username())
                 .param("displayName", user.displayName())
                 .param("email", user.email())
                 .param("hash", passwordHash)
                 .param("organisationId", user.organisationId())
+                .param("external", external)
+                .param("accessFrom", accessFrom)
+                .param("accessUntil", accessUntil)
                 .param("now", Timestamp.from(now))
                 .update();
         for (Role role : user.roles()) {
@@ -90,6 +100,18 @@ class UserRepository {
                 .param("when", Timestamp.from(when)).param("username", username).update();
     }
 
+    int revoke(String username, Instant when, String by) {
+        return jdbc.sql("""
+                        update app_user set revoked_at = :when, revoked_by = :by
+                        where username = :username and revoked_at is null""")
+                .param("when", Timestamp.from(when)).param("by", by).param("username", username).update();
+    }
+
+    int setEnabled(String username, boolean enabled) {
+        return jdbc.sql("update app_user set enabled = :enabled where username = :username")
+                .param("enabled", enabled).param("username", username).update();
+    }
+
     private Set<Role> rolesOf(String username) {
         List<Role> roles = jdbc.sql("select role from app_user_role where username = :username")
                 .param("username", username)
@@ -99,7 +121,12 @@ class UserRepository {
     }
 
     private static UserAccount account(ResultSet rs, Set<Role> roles) throws SQLException {
+        Timestamp revokedAt = rs.getTimestamp("revoked_at");
+        Timestamp lastLogin = rs.getTimestamp("last_login_at");
         return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
-                roles, rs.getObject("organisation_id", UUID.class), rs.getBoolean("enabled"));
+                roles, rs.getObject("organisation_id", UUID.class), rs.getBoolean("enabled"),
+                rs.getBoolean("external"), rs.getObject("access_from", LocalDate.class),
+                rs.getObject("access_until", LocalDate.class),
+                revokedAt == null ? null : revokedAt.toInstant(), lastLogin == null ? null : lastLogin.toInstant());
     }
 }

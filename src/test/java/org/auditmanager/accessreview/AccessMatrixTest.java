@@ -1,0 +1,176 @@
+package org.auditmanager.accessreview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.auditmanager.AccessTestContext;
+import org.auditmanager.DemoUsers;
+import org.auditmanager.accessreview.DemoAccessMatrix.DemoEngagement;
+import org.auditmanager.engagement.Engagement;
+import org.auditmanager.engagement.Engagements;
+import org.auditmanager.security.AuthenticatedUser;
+import org.auditmanager.security.Role;
+import org.auditmanager.security.UserAccounts;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+/**
+ * Users × engagements: every endpoint family the app has for an engagement answers 404 to anyone outside
+ * it, exactly as for an id that does not exist; and the access review lists exactly what this table proves.
+ */
+@AccessTestContext
+class AccessMatrixTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired Engagements engagements;
+    @Autowired DemoUsers users;
+    @Autowired UserAccounts accounts;
+    @Autowired ExternalAuditors externals;
+    @Autowired TaskService taskService;
+    @Autowired HistoryService historyService;
+    @Autowired ObjectMapper json;
+    @Autowired Clock clock;
+
+    @BeforeEach
+    void externalAuditorOnGlobexIso() {
+        DemoAccessMatrix.ensureExternal(externals, engagements, users.get("manager"), accounts, clock);
+    }
+
+    private int status(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    private JsonNode body(RequestBuilder request) throws Exception {
+        return json.readTree(mvc.perform(request).andReturn().getResponse().getContentAsString());
+    }
+
+    @Test
+    void everyEndpointFamilyAnswers404OutsideOnesEngagementsAndNothingElseDoes() throws Exception {
+        AuthenticatedUser manager = users.get("manager");
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Set<DemoEngagement>> row : DemoAccessMatrix.EVERYONE.entrySet()) {
+            AuthenticatedUser person = users.get(row.getKey());
+            for (DemoEngagement demo : DemoEngagement.values()) {
+                Engagement engagement = demo.in(engagements, manager);
+                boolean reaches = row.getValue().contains(demo);
+                String cell = row.getKey() + " × " + demo + ": ";
+                int expected = reaches ? 200 : 404;
+                expect(wrong, cell + "GET /api/engagements/{id}",
+                        status(get("/api/engagements/{id}", engagement.id()).with(user(person))), expected);
+                expect(wrong, cell + "GET /engagements/{id}",
+                        status(get("/engagements/{id}", engagement.id()).with(user(person))), expected);
+                boolean listed = body(get("/api/engagements?size=50").with(user(person))).get("items").findValuesAsText("id")
+                        .contains(engagement.id().toString());
+                expect(wrong, cell + "listed by GET /api/engagements", listed ? 200 : 404, expected);
+                if (!reaches) {
+                    JsonNode filtered = body(get("/api/tasks?engagementId={id}", engagement.id()).with(user(person)));
+                    JsonNode unknown = body(get("/api/tasks?engagementId={id}", UUID.randomUUID()).with(user(person)));
+                    expect(wrong, cell + "GET /api/tasks?engagementId= looks like an unknown id",
+                            filtered.equals(unknown) ? 404 : 200, 404);
+                }
+                Task open = taskService.createTaskQuery().processDefinitionKey("engagement-kickoff")
+                        .processInstanceBusinessKey(engagement.reference()).singleResult();
+                if (open != null && !reaches) {
+                    String id = open.getId();
+                    expect(wrong, cell + "GET /api/tasks/{id}", status(get("/api/tasks/{id}", id).with(user(person))), 404);
+                    expect(wrong, cell + "POST /api/tasks/{id}/claim",
+                            status(post("/api/tasks/{id}/claim", id).with(user(person))), 404);
+                    expect(wrong, cell + "POST /api/tasks/{id}/unclaim",
+                            status(post("/api/tasks/{id}/unclaim", id).with(user(person))), 404);
+                    expect(wrong, cell + "POST /api/tasks/{id}/complete", status(post("/api/tasks/{id}/complete", id)
+                            .contentType(MediaType.APPLICATION_JSON).content("{}").with(user(person))), 404);
+                    expect(wrong, cell + "GET /tasks/{id}", status(get("/tasks/{id}", id).with(user(person))), 404);
+                    expect(wrong, cell + "POST /tasks/{id}/claim",
+                            status(post("/tasks/{id}/claim", id).with(user(person)).with(csrf())), 404);
+                    expect(wrong, cell + "POST /tasks/{id}/complete",
+                            status(post("/tasks/{id}/complete", id).with(user(person)).with(csrf())), 404);
+                } else if (open != null && !person.isClient()) {
+                    expect(wrong, cell + "GET /api/tasks/{id}", status(get("/api/tasks/{id}", open.getId()).with(user(person))), 200);
+                }
+                List<HistoricTaskInstance> closed = historyService.createHistoricTaskInstanceQuery()
+                        .processDefinitionKey("engagement-kickoff").processInstanceBusinessKey(engagement.reference())
+                        .finished().list();
+                if (!closed.isEmpty()) {
+                    // a finished task: who may see it learns who finished it (409), anyone else gets 404
+                    expect(wrong, cell + "GET /api/tasks/{finished id}",
+                            status(get("/api/tasks/{id}", closed.get(0).getId()).with(user(person))), reaches ? 409 : 404);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static void expect(List<String> wrong, String what, int actual, int expected) {
+        if (actual != expected) {
+            wrong.add(what + " answered " + actual + ", expected " + expected);
+        }
+    }
+
+    @Test
+    void theAccessReviewCsvListsExactlyTheEngagementsOfTheTable() throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/admin/access-review.csv").with(user(users.get("admin"))))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentType()).startsWith("text/csv");
+        assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment; filename=\"access-review-");
+
+        Map<String, CSVRecord> rows = new HashMap<>();
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(response.getContentAsString()))
+                .forEach(row -> rows.put(row.get("username"), row));
+        AuthenticatedUser manager = users.get("manager");
+        for (Map.Entry<String, Set<DemoEngagement>> row : DemoAccessMatrix.EVERYONE.entrySet()) {
+            Set<String> expected = new TreeSet<>();
+            row.getValue().forEach(demo -> expected.add(demo.in(engagements, manager).reference()));
+            String listed = rows.get(row.getKey()).get("engagements");
+            assertThat(new TreeSet<>(List.of(listed.split(AccessReviewCsv.LIST_SEPARATOR)))).as(row.getKey())
+                    .isEqualTo(expected);
+            assertThat(rows.get(row.getKey()).get("status")).isEqualTo("ACTIVE");
+        }
+        assertThat(rows.get("acme").get("organisations")).isEqualTo("Acme Cloud Ltd");
+        assertThat(rows.get(DemoAccessMatrix.EXTERNAL).get("external")).isEqualTo("true");
+        assertThat(rows.get("admin").get("roles")).isEqualTo(Role.ADMIN.name());
+    }
+
+    @Test
+    void theAccessReviewPageShowsEveryAccount() throws Exception {
+        String page = mvc.perform(get("/admin/access-review").with(user(users.get("admin"))))
+                .andReturn().getResponse().getContentAsString();
+        accounts.findAll().forEach(account -> assertThat(page).contains(account.username()));
+        assertThat(page).contains("/admin/access-review.csv");
+    }
+
+    @Test
+    void onlyAdminsSeeTheAccessReview() throws Exception {
+        for (String path : List.of("/admin/access-review", "/admin/access-review.csv", "/api/admin/access-review")) {
+            assertThat(status(get(path).with(user(users.get("manager"))))).as(path).isEqualTo(403);
+            assertThat(status(get(path).with(user(users.get("admin"))))).as(path).isEqualTo(200);
+        }
+    }
+}

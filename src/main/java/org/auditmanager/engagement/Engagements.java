@@ -82,6 +82,14 @@ public class Engagements {
         return repository.find(id).orElseThrow(() -> new NotFoundException("Engagement"));
     }
 
+    /**
+     * The team of an engagement, for code that runs without a signed-in person (process expressions choosing
+     * who works on a task); everyone else reads it from {@link #get(UUID, AuthenticatedUser)}.
+     */
+    public List<TeamMember> team(UUID id) {
+        return repository.team(id);
+    }
+
     public boolean isVisible(UUID id, AuthenticatedUser user) {
         return repository.isVisible(id, user);
     }

@@ -1,5 +1,6 @@
 package org.auditmanager.evidence;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.auditmanager.common.ConflictException;
 import org.auditmanager.common.InvalidInputException;
 import org.auditmanager.engagement.Engagements;
@@ -21,10 +24,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -37,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EvidenceFilePagesController {
 
     private static final String BULK_UPLOAD = "evidence/upload";
+    private static final Pattern FOR_TASK_UPLOAD = Pattern.compile("/evidence-requests/for-task/([^/]+)/files");
 
     private final EvidenceFiles files;
     private final EvidenceRequests requests;
@@ -131,6 +137,19 @@ class EvidenceFilePagesController {
             redirect.addFlashAttribute("flashError", String.join(" · ", failures));
         }
         return "redirect:/engagements/" + id + "/requests";
+    }
+
+    /**
+     * The container refused a file over the multipart limit; nothing was stored. Back to the form with the
+     * reason (the forms carry their CSRF token in the address, the body being unreadable).
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
+        redirect.addFlashAttribute("flashError", messages.getMessage("evidence.upload.tooLarge",
+                new Object[] {properties.maxFileSize().toMegabytes()}, locale));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher forTask = FOR_TASK_UPLOAD.matcher(path);
+        return "redirect:" + (forTask.matches() ? "/tasks/" + forTask.group(1) : path.replaceFirst("/files$", ""));
     }
 
     private void store(UUID requestId, List<MultipartFile> parts, LocalDate evidenceDate, AuthenticatedUser user,

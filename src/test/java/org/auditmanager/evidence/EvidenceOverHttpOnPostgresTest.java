@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,36 @@ class EvidenceOverHttpOnPostgresTest {
     }
 
     @Test
+    void tellsAPersonOnTheRequestPageThatAFileIsTooLarge() throws Exception {
+        UUID request = sharedRequest("Backup logs");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String loginToken = csrfToken(browser.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=acme&password=acme&_csrf=" + loginToken)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        String page = browser.send(HttpRequest.newBuilder(uri("/evidence-requests/" + request)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher uploadForm = Pattern.compile("action=\"(/evidence-requests/" + request + "/files\\?_csrf=[^\"]+)\"")
+                .matcher(page);
+        assertThat(uploadForm.find()).as("the upload form carries its token in the address").isTrue();
+
+        HttpResponse<String> refused = browser.send(multipart(uploadForm.group(1), "acme", "backup.log",
+                new byte[1024 * 1024 + 1]), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/evidence-requests/" + request));
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/evidence-requests/" + request)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("larger than the allowed 1 MB");
+        assertThat(jdbc.sql("select count(*) from evidence_file where request_id = :id").param("id", request)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void storesChunkedBytesOnceAndRunsTheReviewOnPostgres() throws Exception {
         byte[] pdf = pdf(600_000);
         UUID first = sharedRequest("Firewall configuration");
@@ -132,16 +165,30 @@ class EvidenceOverHttpOnPostgresTest {
     }
 
     private HttpRequest upload(UUID request, String filename, byte[] bytes) throws IOException {
+        return multipart("/api/evidence-requests/" + request + "/files", "acme", filename, bytes);
+    }
+
+    /** A multipart body with one file field; API paths sign in as {@code user}, pages with the session cookie. */
+    private HttpRequest multipart(String path, String user, String filename, byte[] bytes) throws IOException {
         String boundary = "evidence-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.write(bytes);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return HttpRequest.newBuilder(uri("/api/evidence-requests/" + request + "/files"))
-                .header("Authorization", basic("acme"))
+        HttpRequest.Builder post = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (path.startsWith("/api/")) {
+            post.header("Authorization", basic(user));
+        }
+        return post.build();
+    }
+
+    private static String csrfToken(String html) {
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(token.find()).isTrue();
+        return token.group(1);
     }
 
     private HttpRequest get(String path, String user) {

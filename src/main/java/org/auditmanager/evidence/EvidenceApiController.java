@@ -26,6 +26,9 @@ class EvidenceApiController {
     record Comment(@Size(max = 4000) String text) {
     }
 
+    record Selection(List<UUID> ids) {
+    }
+
     record Cancellation(@Size(max = 4000) String reason) {
     }
 
@@ -55,6 +58,13 @@ class EvidenceApiController {
                                            @AuthenticationPrincipal AuthenticatedUser user) {
         EvidenceRequest created = requests.create(engagementId, body, user);
         return ResponseEntity.created(URI.create("/api/evidence-requests/" + created.id())).body(created);
+    }
+
+    /** Shares several drafts of the list at once, all or none. */
+    @PostMapping("/api/engagements/{engagementId}/evidence-requests/share")
+    List<EvidenceRequest> shareDrafts(@PathVariable UUID engagementId, @RequestBody Selection body,
+                                      @AuthenticationPrincipal AuthenticatedUser user) {
+        return requests.share(engagementId, body.ids() == null ? List.of() : body.ids(), user);
     }
 
     @GetMapping("/api/evidence-requests/{id}")

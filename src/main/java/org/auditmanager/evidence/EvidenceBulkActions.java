@@ -76,16 +76,26 @@ public class EvidenceBulkActions {
         return new Outcome(stored, submitted, failures);
     }
 
-    /** Accepts each request's evidence as its own review decision, with the same reason for all. */
-    public Outcome accept(List<UUID> requestIds, String reason, AuthenticatedUser user) {
+    /**
+     * Accepts the evidence of each of an engagement's requests as its own review decision, with the same reason
+     * for all.
+     */
+    public Outcome accept(UUID engagementId, List<UUID> requestIds, String reason, AuthenticatedUser user) {
+        if (!requests.mayManageRequestsOf(engagementId, user)) {
+            throw new ForbiddenException("Only the engagement's auditors can accept its evidence.");
+        }
         if (requestIds.isEmpty()) {
             throw new InvalidInputException("Choose the submitted requests to accept.");
         }
         int accepted = 0;
         List<String> failures = new ArrayList<>();
         for (UUID id : requestIds.stream().distinct().toList()) {
-            accepted += attempt(reference(id, user), () -> tasks.review(id, EvidenceProcess.ACCEPT, reason, user),
-                    failures);
+            accepted += attempt(reference(id, user), () -> {
+                if (!engagementId.equals(requests.get(id, user).engagementId())) {
+                    throw new NotFoundException("Evidence request");
+                }
+                tasks.review(id, EvidenceProcess.ACCEPT, reason, user);
+            }, failures);
         }
         return new Outcome(0, accepted, failures);
     }

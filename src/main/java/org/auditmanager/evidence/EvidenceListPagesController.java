@@ -59,7 +59,7 @@ class EvidenceListPagesController {
     String share(@PathVariable UUID id, @RequestParam(name = "ids", required = false) List<UUID> ids,
                  @AuthenticationPrincipal AuthenticatedUser user, RedirectAttributes redirect, Locale locale) {
         try {
-            int shared = requests.share(ids == null ? List.of() : ids, user).size();
+            int shared = requests.share(id, ids == null ? List.of() : ids, user).size();
             redirect.addFlashAttribute("flash", messages.getMessage("evidence.shared", new Object[] {shared}, locale));
         } catch (ConflictException | InvalidInputException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
@@ -72,7 +72,7 @@ class EvidenceListPagesController {
                   @RequestParam(required = false) String reason, @AuthenticationPrincipal AuthenticatedUser user,
                   RedirectAttributes redirect, Locale locale) {
         try {
-            EvidenceBulkActions.Outcome outcome = bulk.accept(ids == null ? List.of() : ids, reason, user);
+            EvidenceBulkActions.Outcome outcome = bulk.accept(id, ids == null ? List.of() : ids, reason, user);
             redirect.addFlashAttribute("flash", messages.getMessage("evidence.bulkAccepted",
                     new Object[] {outcome.requestsCompleted()}, locale));
             if (!outcome.failures().isEmpty()) {

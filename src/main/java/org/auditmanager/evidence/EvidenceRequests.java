@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.auditmanager.common.ConflictException;
 import org.auditmanager.common.InvalidInputException;
+import org.auditmanager.common.NotFoundException;
 import org.auditmanager.common.PageOf;
 import org.auditmanager.common.PageRequest;
 import org.auditmanager.engagement.Engagement;
@@ -76,12 +77,24 @@ public class EvidenceRequests {
     /** Shares the given drafts, all or none: each gets its process, whose first step makes it OPEN. */
     @Transactional
     public List<EvidenceRequest> share(List<UUID> ids, AuthenticatedUser user) {
+        return share(null, ids, user);
+    }
+
+    /** {@link #share(List, AuthenticatedUser)} for drafts of one engagement's list; others are not found. */
+    @Transactional
+    public List<EvidenceRequest> share(UUID engagementId, List<UUID> ids, AuthenticatedUser user) {
+        if (engagementId != null) {
+            access.requireManage(access.engagement(engagementId, user), user);
+        }
         if (ids.isEmpty()) {
             throw new InvalidInputException("Choose the draft requests to share.");
         }
         List<EvidenceRequest> shared = new ArrayList<>();
         for (UUID id : ids.stream().distinct().toList()) {
             EvidenceAccess.Scoped scoped = access.manage(id, user);
+            if (engagementId != null && !engagementId.equals(scoped.request().engagementId())) {
+                throw new NotFoundException("Evidence request");
+            }
             EvidenceRequest request = scoped.request();
             if (requests.lock(id).orElseThrow() != EvidenceStatus.DRAFT) {
                 throw new ConflictException("%s is not a draft; it was shared or cancelled already."

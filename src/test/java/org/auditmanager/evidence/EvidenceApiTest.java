@@ -269,6 +269,8 @@ class EvidenceApiTest {
                     json(post("/api/evidence-requests/{id}/review", request), "{\"decision\":\"accept\"}"),
                     post("/api/evidence-requests/{id}/share", request),
                     post("/api/evidence-requests/{id}/cancel", request),
+                    json(post("/api/engagements/{id}/evidence-requests/share", acmeIso),
+                            "{\"ids\":[\"" + request + "\"]}"),
                     json(post("/api/engagements/{id}/evidence-requests", acmeIso),
                             "{\"title\":\"x\",\"dueDate\":\"" + LocalDate.now() + "\",\"asOfDate\":\"" + LocalDate.now() + "\"}"));
             for (MockHttpServletRequestBuilder call : calls) {

@@ -110,6 +110,10 @@ class EvidencePagesTest {
                 post("/evidence-requests/{id}/comments", request.id()).param("text", "hi").with(csrf()),
                 post("/evidence-requests/{id}/submit", request.id()).with(csrf()),
                 post("/evidence-requests/{id}/cancel", request.id()).with(csrf()),
+                post("/engagements/{id}/requests/share", acmeIso.id()).param("ids", request.id().toString())
+                        .with(csrf()),
+                post("/engagements/{id}/requests/accept", acmeIso.id()).param("ids", request.id().toString())
+                        .with(csrf()),
                 multipart("/evidence-requests/{id}/files", request.id())
                         .file(new MockMultipartFile("file", "x.pdf", null, pdf())).with(csrf()));
         for (MockHttpServletRequestBuilder call : calls) {
@@ -259,6 +263,10 @@ class EvidencePagesTest {
         mvc.perform(get("/evidence-requests/{id}", request.id()).with(as(acme)))
                 .andExpect(content().string(containsString("Only one key shown")))
                 .andExpect(content().string(containsString("Sent back")));
+        String provideTask = taskService.createTaskQuery().processInstanceId(request.processInstanceId())
+                .taskDefinitionKey("ProvideEvidence").singleResult().getId();
+        mvc.perform(get("/tasks/{id}", provideTask).with(as(acme)))
+                .andExpect(content().string(containsString("Only one key shown")));
     }
 
     @Test

@@ -150,6 +150,7 @@ class EvidenceRequestProcessTest {
         assertThat(task("ProvideEvidence", instance)).hasCandidateGroup(clientGroup)
                 .hasDueDate(Date.from(deadlines.dueAt(request.dueDate())));
         assertThat(statusOf(request)).isEqualTo(EvidenceStatus.OPEN);
+        assertThat(taskService.getVariable(task("ProvideEvidence", instance).getId(), "rejectionReason")).isNull();
 
         complete(task("ProvideEvidence", instance), withVariables("clientNote", "Access review Q1"));
         assertThat(instance).isWaitingAt("ReviewEvidence");
@@ -161,6 +162,8 @@ class EvidenceRequestProcessTest {
         assertThat(instance).isWaitingAt("ProvideEvidence");
         assertThat(statusOf(request)).isEqualTo(EvidenceStatus.REJECTED);
         assertThat(requests.view(request.id(), lead).lastRejection().body()).isEqualTo("Q2 is missing");
+        assertThat(taskService.getVariable(task("ProvideEvidence", instance).getId(), "rejectionReason"))
+                .as("the provide form shows the reason").isEqualTo("Q2 is missing");
 
         complete(task("ProvideEvidence", instance), withVariables("clientNote", "Q1 and Q2"));
         assertThat(taskService.getVariable(task("ReviewEvidence", instance).getId(), "decision"))

@@ -12,13 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads Camunda Forms JSON. Refuses a component type we cannot render, so that no form silently loses a
- * field: the test over every file in forms/ catches it before a person does.
+ * field: the test over every file in forms/ catches it before a person does. One custom type:
+ * {@code evidenceUpload} (no key, so no value) puts an upload control for the task's evidence request into the
+ * task form.
  */
 @Component
 public class FormSchemas {
 
     static final Set<String> SUPPORTED_TYPES = Set.of("text", "textfield", "textarea", "number", "checkbox",
-            "checklist", "radio", "select", "datetime");
+            "checklist", "radio", "select", "datetime", "evidenceUpload");
     /** layout-only components that carry nothing to render or submit */
     private static final Set<String> IGNORED_TYPES = Set.of("button", "spacer", "separator");
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.auditmanager.common.AuditableChange;
 import org.auditmanager.common.ConflictException;
@@ -82,8 +83,8 @@ public class TaskActions {
         AccessibleTask found = access.find(taskId, user);
         String json = schemaJson(found.task());
         FormDefinition form = schemas.parse(json);
-        // read-only fields show what the process put on the task (the sample to evidence, the proposed opinion)
-        List<String> keys = form.components().stream().map(FormComponent::key).filter(key -> key != null).toList();
+        // read-only fields show their variable too, as Camunda Forms does; only inputs are submitted
+        List<String> keys = form.components().stream().map(FormComponent::key).filter(Objects::nonNull).toList();
         Map<String, Object> values = new HashMap<>(taskService.getVariables(taskId, keys));
         values.keySet().retainAll(keys);
         return new TaskForm(found.item(), found.workable(), form, json, values);

@@ -100,6 +100,10 @@ class GanttChart {
             }
             svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(TOP - 14).append("\" x2=\"")
                     .append(fmt(x)).append("\" y2=\"").append(bottom).append("\" stroke=\"#d8dee6\"/>");
+            if (x > X1 - 24) {
+                // the range's end: a label there would run into the status column
+                continue;
+            }
             svg.append("<text x=\"").append(fmt(x + 3)).append("\" y=\"16\" font-size=\"12\" fill=\"#5b6675\">")
                     .append(xml(month.getMonth().getDisplayName(TextStyle.SHORT, locale))).append("</text>");
             if (firstLabel || month.getMonthValue() == 1) {

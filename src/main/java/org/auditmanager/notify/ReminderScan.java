@@ -133,7 +133,9 @@ class ReminderScan {
                     sent += count(notifier.send(notices.taskEscalation(to, task, engagement, due, assignee)));
                 }
             } else {
-                Optional<LocalDate> remindOn = latestReminder(reminders, today);
+                // a reminder due before the task existed would only repeat the new-task notice
+                LocalDate created = task.getCreateTime().toInstant().atZone(clock.getZone()).toLocalDate();
+                Optional<LocalDate> remindOn = latestReminder(reminders, today).filter(day -> day.isAfter(created));
                 if (remindOn.isPresent()) {
                     String kind = Notices.reminderKind(remindOn.get(), due);
                     for (Recipient to : recipients.forTask(task, engagement)) {

@@ -101,6 +101,8 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
                                 path("/favicon.ico"), path("/actuator/health"), path("/actuator/health/**")).permitAll()
+                        // calendar feeds: calendar apps cannot sign in; the secret token in the path is the credential
+                        .requestMatchers(path("/calendar/*.ics")).permitAll()
                         // the Admin webapp, and any change to users, groups, tenants and authorizations
                         .requestMatchers(path("/camunda/app/admin/**")).hasRole(Role.ADMIN.name())
                         .requestMatchers(request -> !"GET".equals(request.getMethod())

@@ -1,5 +1,6 @@
 package org.auditmanager.engagement;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -40,6 +41,7 @@ class EngagementApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created, with its process started.")
     ResponseEntity<Engagement> create(@Valid @RequestBody NewEngagement request,
                                       @AuthenticationPrincipal AuthenticatedUser user) {
         Engagement created = engagements.create(request, user);

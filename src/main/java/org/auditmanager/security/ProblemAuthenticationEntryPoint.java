@@ -27,7 +27,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"audit-engagement-manager\"");
-        write(response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic credentials.");
+        write(response, HttpStatus.UNAUTHORIZED,
+                "Sign in with HTTP Basic credentials or a personal API token (Authorization: Bearer).");
     }
 
     @Override

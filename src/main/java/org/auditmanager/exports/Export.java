@@ -1,5 +1,6 @@
 package org.auditmanager.exports;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -9,7 +10,7 @@ import org.springframework.http.ResponseEntity;
 record Export(String filename, MediaType contentType, byte[] content) {
 
     static final MediaType PDF = MediaType.APPLICATION_PDF;
-    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     /** As a download, never cached: exports hold the client's data. */
     ResponseEntity<byte[]> asDownload() {

@@ -32,7 +32,6 @@ import org.auditmanager.catalog.Catalog;
 import org.auditmanager.catalog.CatalogItem;
 import org.auditmanager.engagement.Engagement;
 import org.auditmanager.engagement.Engagements;
-import org.auditmanager.engagement.Framework;
 import org.auditmanager.soa.ImplementationStatus;
 import org.auditmanager.soa.SoaEntry;
 import org.auditmanager.soa.StatementsOfApplicability;

@@ -1,10 +1,8 @@
 package org.auditmanager.audit;
 
-import java.util.List;
 import java.util.UUID;
 import org.auditmanager.common.PageOf;
 import org.auditmanager.common.PageRequest;
-import org.auditmanager.engagement.Engagements;
 import org.auditmanager.security.AuthenticatedUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditTrailApiController {
 
     private final TrailVerification verification;
-    private final TrailRepository repository;
-    private final Engagements engagements;
+    private final EngagementTrail trail;
 
-    AuditTrailApiController(TrailVerification verification, TrailRepository repository, Engagements engagements) {
+    AuditTrailApiController(TrailVerification verification, EngagementTrail trail) {
         this.verification = verification;
-        this.repository = repository;
-        this.engagements = engagements;
+        this.trail = trail;
     }
 
     /** ADMIN only (see SecurityConfig): recomputes the chain and names the first broken entry. */
@@ -37,10 +33,6 @@ class AuditTrailApiController {
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size,
                                     @AuthenticationPrincipal AuthenticatedUser user) {
-        engagements.get(id, user);
-        PageRequest request = PageRequest.of(page, size);
-        TrailFilter filter = new TrailFilter(action, actor);
-        List<TrailEntry> entries = repository.ofEngagement(id, filter, request.size(), request.page() * request.size());
-        return new PageOf<>(entries, repository.countOfEngagement(id, filter), request.page(), request.size());
+        return trail.of(id, new TrailFilter(action, actor), PageRequest.of(page, size), user);
     }
 }

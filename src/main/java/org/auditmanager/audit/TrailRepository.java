@@ -74,6 +74,16 @@ class TrailRepository {
                 .param("id", engagementId).params(filter.parameters()).query(Long.class).single();
     }
 
+    List<String> actionsOfEngagement(UUID engagementId) {
+        return jdbc.sql("select distinct action from audit_trail where engagement_id = :id order by action")
+                .param("id", engagementId).query(String.class).list();
+    }
+
+    List<String> actorsOfEngagement(UUID engagementId) {
+        return jdbc.sql("select distinct actor from audit_trail where engagement_id = :id order by actor")
+                .param("id", engagementId).query(String.class).list();
+    }
+
     private static TrailEntry map(ResultSet rs, int row) throws SQLException {
         return new TrailEntry(rs.getLong("seq"), rs.getObject("id", UUID.class), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getString("actor"), rs.getString("actor_ip"), rs.getObject("engagement_id", UUID.class),

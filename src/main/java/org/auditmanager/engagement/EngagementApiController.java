@@ -2,6 +2,7 @@ package org.auditmanager.engagement;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ class EngagementApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created, with its process started.")
     ResponseEntity<Engagement> create(@Valid @RequestBody NewEngagement request,
                                       @AuthenticationPrincipal AuthenticatedUser user) {
         Engagement created = engagements.create(request, user);

@@ -1,5 +1,6 @@
 package org.auditmanager.organisation;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -35,6 +36,7 @@ class OrganisationApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created.")
     ResponseEntity<Organisation> create(@Valid @RequestBody OrganisationForm form) {
         Organisation created = organisations.create(form);
         return ResponseEntity.created(URI.create("/api/organisations/" + created.id())).body(created);

@@ -47,7 +47,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
             write(response, HttpStatus.UNAUTHORIZED, messages.getMessage(inactive.problem(), request.getLocale()));
             return;
         }
-        write(response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic credentials.");
+        write(response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic credentials or a personal API token (Authorization: Bearer).");
     }
 
     @Override

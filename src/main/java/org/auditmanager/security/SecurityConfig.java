@@ -2,6 +2,7 @@ package org.auditmanager.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,15 +18,17 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Three doors: the JSON API (HTTP Basic, no session), the engine's REST API (HTTP Basic, staff only) and the
- * pages including the Camunda webapps (form login, session, CSRF). All three sign in through
- * {@link ThrottledAuthenticationProvider}; HTTP Basic checks the account on every request, and the pages
- * re-read it on every request ({@link ActiveAccountFilter}).
+ * Three doors: the JSON API (HTTP Basic or a personal API token, no session), the engine's REST API (HTTP
+ * Basic, staff only) and the pages including the Camunda webapps (form login, session, CSRF). All three sign
+ * in through {@link ThrottledAuthenticationProvider}; HTTP Basic checks the account on every request, and the
+ * pages re-read it on every request ({@link ActiveAccountFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginThrottleProperties.class)
@@ -58,8 +62,11 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
-        return http.securityMatcher(path("/api/**"))
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems, ApiTokens tokens,
+                                 ObjectMapper objectMapper) throws Exception {
+        // the OpenAPI description too when a script sends credentials; a browser reads it with its session
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), new AndRequestMatcher(
+                        path("/v3/api-docs/**"), request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)))
                 .authorizeHttpRequests(auth -> auth
                         // role checks before the body is read, so a refused caller learns nothing from validation
                         .requestMatchers(post("/api/engagements"), post("/api/organisations")).hasAnyRole(MANAGERS)
@@ -67,6 +74,7 @@ class SecurityConfig {
                         .requestMatchers(path("/api/external-auditors"), path("/api/external-auditors/**")).hasAnyRole(MANAGERS)
                         .requestMatchers(path("/api/admin/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(tokens, objectMapper), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,5 +1,6 @@
 package org.auditmanager.soa;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +55,7 @@ class SoaApiController {
 
     /** A new draft from the approved version, the way to change an approved statement. */
     @PostMapping("/revisions")
+    @ApiResponse(responseCode = "201", description = "The new draft, started from the approved version.")
     ResponseEntity<StatementOfApplicability> startRevision(@PathVariable UUID engagementId,
                                                            @AuthenticationPrincipal AuthenticatedUser user) {
         return ResponseEntity.created(URI.create("/api/engagements/" + engagementId + "/soa"))

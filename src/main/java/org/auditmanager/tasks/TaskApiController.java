@@ -2,6 +2,7 @@ package org.auditmanager.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,7 @@ class TaskApiController {
     }
 
     @PostMapping("/{id}/complete")
+    @ApiResponse(responseCode = "204", description = "Completed; the process has moved on.")
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, JsonNode> body,
                                   @AuthenticationPrincipal AuthenticatedUser user, Locale locale) {
         BoundForm bound = actions.complete(id, asSubmitted(body == null ? Map.of() : body), user);

@@ -1,0 +1,23 @@
+package org.auditmanager.exports;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** A generated file: its name, its type and its bytes. */
+record Export(String filename, MediaType contentType, byte[] content) {
+
+    static final MediaType PDF = MediaType.APPLICATION_PDF;
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    /** As a download, never cached: exports hold the client's data. */
+    ResponseEntity<byte[]> asDownload() {
+        return ResponseEntity.ok()
+                .contentType(contentType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(content);
+    }
+}

@@ -14,6 +14,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +47,8 @@ class EvidenceFileApiController {
     }
 
     @GetMapping("/api/evidence-requests/{id}/files/{versionId}")
+    @ApiResponse(responseCode = "200", description = "The stored bytes as an attachment, in the file's own type",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<InputStreamResource> download(@PathVariable UUID id, @PathVariable UUID versionId,
                                                  @AuthenticationPrincipal AuthenticatedUser user) {
         return asAttachment(files.download(id, versionId, user));

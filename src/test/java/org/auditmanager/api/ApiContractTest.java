@@ -66,11 +66,17 @@ class ApiContractTest {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     /** GETs only an admin may call; every other GET is open to any signed-in user, with tenancy where it applies. */
-    private static final Set<String> ADMIN_ONLY = Set.of("/api/audit-trail/verify");
+    private static final Set<String> ADMIN_ONLY = Set.of("/api/audit-trail/verify", "/api/admin/access-review",
+            // managers' pages for contracted auditors: a client is refused like for the admin-only ones
+            "/api/external-auditors", "/api/external-auditors/{username}");
     /** Path segments before a variable that name a record of one organisation: foreign ones answer 404. */
-    private static final Set<String> TENANT_RECORDS = Set.of("engagements", "organisations", "tasks");
+    private static final Set<String> TENANT_RECORDS = Set.of("engagements", "organisations", "tasks",
+            "evidence-requests");
     /** Query parameters an endpoint needs to answer 200 although the spec cannot mark them required. */
-    private static final Map<String, String> SAMPLE_QUERIES = Map.of("/api/catalog/mappings", "from=CC6.1");
+    private static final Map<String, String> SAMPLE_QUERIES = Map.of("/api/catalog/mappings", "from=CC6.1",
+            "/api/engagements/{id}/what-if", "decisionDate=2027-01-15");
+    /** Endpoints of one framework take the Acme engagement of that framework instead of the ISO one. */
+    private static final Set<String> SOC2_PATHS = Set.of("/api/engagements/{id}/soc2");
     /**
      * Lists answered whole instead of paged, with the reason. Catalogue lists are bounded by the standards
      * themselves (93 controls, 61 criteria).
@@ -80,7 +86,9 @@ class ApiContractTest {
             "/api/catalog/iso27001/controls", "the 93 Annex A controls",
             "/api/catalog/iso27001/clauses", "clauses 4 to 10",
             "/api/catalog/soc2/criteria", "the 61 trust services criteria",
-            "/api/organisations", "not paged yet: a client sees one, staff see every client (to be paged)");
+            "/api/organisations", "not paged yet: a client sees one, staff see every client (to be paged)",
+            "/api/admin/access-review", "not paged yet: one row per user, for an admin's review and its CSV (to be paged)",
+            "/api/external-auditors", "not paged yet: the few contracted auditors a manager handles (to be paged)");
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper objectMapper;
@@ -90,6 +98,9 @@ class ApiContractTest {
     @Autowired StatementsOfApplicability statements;
     @Autowired Catalog catalog;
     @Autowired DemoUsers users;
+    @Autowired org.auditmanager.evidence.EvidenceRequests evidenceRequests;
+    @Autowired org.auditmanager.evidence.EvidenceFiles evidenceFiles;
+    @Autowired org.auditmanager.accessreview.ExternalAuditors externalAuditors;
 
     private JsonNode spec;
     /** Real ids of Acme's demo records, by the path segment before the variable. */
@@ -118,6 +129,23 @@ class ApiContractTest {
         samples.put("tasks", tasks.list(acme, new TaskFilter(null, null, null, null, null), 0, 1)
                 .items().get(0).id());
         samples.put("controls", "A.5.15");
+        samples.put("soc2", engagements.visibleTo(acme, 0, 50).stream()
+                .filter(engagement -> engagement.framework() == org.auditmanager.engagement.Framework.SOC2)
+                .findFirst().orElseThrow().id().toString());
+        // a shared evidence request of Acme's ISO engagement with one uploaded file
+        AuthenticatedUser lead = users.get("lead");
+        org.auditmanager.evidence.EvidenceRequest request = evidenceRequests.create(iso.id(),
+                new org.auditmanager.evidence.NewEvidenceRequest("Access control policy", "The approved policy",
+                        List.of("A.5.15"), null, java.time.LocalDate.now().plusDays(20), null, null,
+                        java.time.LocalDate.now()), lead);
+        evidenceRequests.share(List.of(request.id()), lead);
+        samples.put("evidence-requests", request.id().toString());
+        samples.put("files", evidenceFiles.upload(request.id(), "policy.txt", java.time.LocalDate.now(),
+                new java.io.ByteArrayInputStream("Access control policy, version 3".getBytes()), acme).versionId().toString());
+        samples.put("external-auditors", externalAuditors.create(new org.auditmanager.accessreview.NewExternalAuditor(
+                iso.id(), "contract-auditor", "Casey Contractor", "casey@contractor.example", "a-long-password-1",
+                java.time.LocalDate.now(), java.time.LocalDate.now().plusMonths(2)), users.get("manager")).username());
+        samples.put("events", "suspend");
         // no GET names a token; anonymous calls to the others are refused before the id matters
         samples.put("tokens", UUID.randomUUID().toString());
     }
@@ -274,7 +302,7 @@ class ApiContractTest {
         Matcher variable = VARIABLE.matcher(path);
         StringBuilder concrete = new StringBuilder();
         while (variable.find()) {
-            String segment = segmentBefore(path, variable.start());
+            String segment = SOC2_PATHS.contains(path) ? "soc2" : segmentBefore(path, variable.start());
             String sample = samples.get(segment);
             assertThat(sample).as("no sample id for {%s} after /%s/ in %s: add one to the samples of this test",
                     variable.group(1), segment, path).isNotNull();

@@ -141,7 +141,7 @@ class CalendarFeedTest {
         assertThat(url).matches("http://localhost/calendar/[A-Za-z0-9_-]{43}\\.ics");
         String token = url.substring(url.lastIndexOf('/') + 1, url.length() - 4);
         fetch(token);
-        mvc.perform(get("/profile").with(user(fixtures.principal("auditor"))))
+        mvc.perform(get("/profile/calendar").with(user(fixtures.principal("auditor"))))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("A feed address is active since")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(token))));
 

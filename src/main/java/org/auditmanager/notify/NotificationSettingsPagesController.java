@@ -14,19 +14,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The signed-in person's own settings: calendar feed and notifications. */
+/** The signed-in person's calendar feed and notification settings, a part of their profile. */
 @Controller
-class ProfilePagesController {
+class NotificationSettingsPagesController {
 
     private static final String PROFILE = "notify/profile";
-    private static final String BACK = "redirect:/profile";
+    private static final String BACK = "redirect:/profile/calendar";
 
     private final UserAccounts users;
     private final CalendarFeeds feeds;
     private final NotificationPreferences preferences;
     private final MessageSource messages;
 
-    ProfilePagesController(UserAccounts users, CalendarFeeds feeds, NotificationPreferences preferences,
+    NotificationSettingsPagesController(UserAccounts users, CalendarFeeds feeds, NotificationPreferences preferences,
                            MessageSource messages) {
         this.users = users;
         this.feeds = feeds;
@@ -34,7 +34,7 @@ class ProfilePagesController {
         this.messages = messages;
     }
 
-    @GetMapping("/profile")
+    @GetMapping("/profile/calendar")
     String profile(@AuthenticationPrincipal AuthenticatedUser user, Model model) {
         model.addAttribute("account", users.find(user.getUsername()).orElseThrow());
         model.addAttribute("feedSince", feeds.activeSince(user).orElse(null));

@@ -2,12 +2,17 @@ package org.auditmanager.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,13 +86,7 @@ class EvidenceReuseTest {
         Engagement soc2 = acmeSoc2();
         byte[] bytes = ("%PDF-1.7\naccess control policy " + UUID.randomUUID() + "\n%%EOF")
                 .getBytes(StandardCharsets.UTF_8);
-        UUID isoRequest = shared(iso, "Access control policy", "A.5.15");
-        UUID isoVersion = versionId(mvc.perform(upload(isoRequest, bytes, "access-policy.pdf").with(acme()))
-                .andExpect(status().isCreated()).andReturn());
-        mvc.perform(post("/api/evidence-requests/{id}/submit", isoRequest).with(acme()))
-                .andExpect(status().isNoContent());
-        mvc.perform(json(post("/api/evidence-requests/{id}/review", isoRequest), "{\"decision\":\"accept\"}")
-                .with(lead())).andExpect(status().isNoContent());
+        UUID isoVersion = acceptedEvidence(iso, "A.5.15", bytes, "access-policy.pdf");
         UUID socRequest = shared(soc2, "User registration and removal", "CC6.2");
         UUID unrelated = shared(soc2, "Board oversight", "CC1.2");
 
@@ -111,7 +110,7 @@ class EvidenceReuseTest {
         assertThat(count("select count(*) from evidence_file where sha256 = '" + sha256(bytes) + "'")).isEqualTo(2);
         mvc.perform(get("/api/evidence-requests/{id}/files/{v}", socRequest, reused.path("versionId").asText())
                 .with(lead())).andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(bytes));
+                .andExpect(content().bytes(bytes));
 
         // reusing is not handing over: the request stays with the client until "Provide evidence" is completed
         mvc.perform(get("/api/evidence-requests/{id}", socRequest).with(acme()))
@@ -201,6 +200,56 @@ class EvidenceReuseTest {
         assertThat(count("select count(*) from evidence_request_control c join evidence_request r"
                 + " on r.id = c.request_id where r.engagement_id = '" + iso.id() + "' and c.control_id = 'A.7.1'"))
                 .as("physical controls are excluded").isZero();
+    }
+
+    @Test
+    void theListPageGeneratesDraftsForStaffAndSaysHowMany() throws Exception {
+        Engagement soc2 = acmeSoc2();
+        int criteria = catalog.criteria(Set.of("Security")).size();
+        mvc.perform(get("/engagements/{id}/requests", soc2.id()).with(user(principal("lead"))))
+                .andExpect(content().string(containsString("Generate requests from scope")));
+        mvc.perform(get("/engagements/{id}/requests", soc2.id()).with(user(principal("acme"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Generate requests"))));
+
+        mvc.perform(post("/engagements/{id}/requests/generate", soc2.id()).with(user(principal("lead"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/engagements/{id}/requests/generate", soc2.id()).with(user(principal("lead"))).with(csrf()))
+                .andExpect(redirectedUrl("/engagements/" + soc2.id() + "/requests"))
+                .andExpect(flash().attribute("flash", criteria + " draft requests added."));
+        mvc.perform(post("/engagements/{id}/requests/generate", soc2.id()).with(user(principal("lead"))).with(csrf()))
+                .andExpect(flash().attribute("flash", "No request added: every control in scope already has one."));
+    }
+
+    @Test
+    void theRequestPageOffersAcceptedEvidenceAndReusesItWithOneButton() throws Exception {
+        UUID isoVersion = acceptedEvidence(acmeIso(), "A.5.15", pdf("access control policy"), "access-policy.pdf");
+        UUID socRequest = shared(acmeSoc2(), "User registration", "CC6.2");
+
+        mvc.perform(get("/evidence-requests/{id}", socRequest).with(user(principal("acme"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Reuse accepted evidence")))
+                .andExpect(content().string(containsString(isoVersion.toString())));
+        mvc.perform(post("/evidence-requests/{id}/reuse", socRequest).param("versionId", isoVersion.toString())
+                        .with(user(principal("acme"))).with(csrf()))
+                .andExpect(redirectedUrl("/evidence-requests/" + socRequest))
+                .andExpect(flash().attribute("flash", containsString("added as a new version")));
+        assertThat(count("select count(*) from evidence_file where request_id = '" + socRequest
+                + "' and reused_from = '" + isoVersion + "'")).isOne();
+        mvc.perform(get("/evidence-requests/{id}", socRequest).with(user(principal("acme"))))
+                .andExpect(content().string(containsString("reused accepted evidence")));
+    }
+
+    /** A shared request of the engagement linked to the control, with the file uploaded, handed over and accepted. */
+    private UUID acceptedEvidence(Engagement engagement, String control, byte[] bytes, String filename)
+            throws Exception {
+        UUID request = shared(engagement, "Access control policy", control);
+        UUID version = versionId(mvc.perform(upload(request, bytes, filename).with(acme()))
+                .andExpect(status().isCreated()).andReturn());
+        mvc.perform(post("/api/evidence-requests/{id}/submit", request).with(acme()))
+                .andExpect(status().isNoContent());
+        mvc.perform(json(post("/api/evidence-requests/{id}/review", request), "{\"decision\":\"accept\"}")
+                .with(lead())).andExpect(status().isNoContent());
+        return version;
     }
 
     private Engagement acmeIso() {

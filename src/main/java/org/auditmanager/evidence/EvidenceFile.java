@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 
-/** One uploaded version of evidence for a request: immutable once stored. */
+/**
+ * One uploaded version of evidence for a request: immutable once stored.
+ *
+ * @param reusedFrom the accepted version of another request this one reuses; null for an upload
+ */
 public record EvidenceFile(
         UUID versionId,
         UUID requestId,
@@ -17,7 +21,8 @@ public record EvidenceFile(
         LocalDate evidenceDate,
         String uploadedBy,
         String uploadedByName,
-        Instant uploadedAt) {
+        Instant uploadedAt,
+        UUID reusedFrom) {
 
     /** The size as people read it: 512 B, 12.5 KB, 3.2 MB. */
     public String displaySize() {

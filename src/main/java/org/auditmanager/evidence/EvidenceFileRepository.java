@@ -54,6 +54,15 @@ class EvidenceFileRepository {
         return find(requestId, id).orElseThrow();
     }
 
+    /** Call with the request row locked: a version that reuses already stored content of another version. */
+    EvidenceFile insertReusedVersion(UUID requestId, EvidenceFile source, String uploadedBy, Instant now) {
+        EvidenceFile inserted = insertNextVersion(requestId, source.filename(), source.contentType(), source.sha256(),
+                source.size(), source.evidenceDate(), uploadedBy, now);
+        jdbc.sql("update evidence_file set reused_from = :source where id = :id")
+                .param("source", source.versionId()).param("id", inserted.versionId()).update();
+        return find(requestId, inserted.versionId()).orElseThrow();
+    }
+
     private static EvidenceFile map(ResultSet rs, int row) throws SQLException {
         return new EvidenceFile(
                 rs.getObject("id", UUID.class),
@@ -66,6 +75,7 @@ class EvidenceFileRepository {
                 rs.getObject("evidence_date", LocalDate.class),
                 rs.getString("uploaded_by"),
                 rs.getString("uploaded_by_name"),
-                rs.getTimestamp("uploaded_at").toInstant());
+                rs.getTimestamp("uploaded_at").toInstant(),
+                rs.getObject("reused_from", UUID.class));
     }
 }

@@ -30,14 +30,17 @@ class EvidenceListPagesController {
 
     private final EvidenceRequests requests;
     private final EvidenceBulkActions bulk;
+    private final EvidenceRequestGenerator generator;
     private final Engagements engagements;
     private final MessageSource messages;
     private final Clock clock;
 
-    EvidenceListPagesController(EvidenceRequests requests, EvidenceBulkActions bulk, Engagements engagements,
-                                MessageSource messages, Clock clock) {
+    EvidenceListPagesController(EvidenceRequests requests, EvidenceBulkActions bulk,
+                                EvidenceRequestGenerator generator, Engagements engagements, MessageSource messages,
+                                Clock clock) {
         this.requests = requests;
         this.bulk = bulk;
+        this.generator = generator;
         this.engagements = engagements;
         this.messages = messages;
         this.clock = clock;
@@ -62,6 +65,18 @@ class EvidenceListPagesController {
             int shared = requests.share(id, ids == null ? List.of() : ids, user).size();
             redirect.addFlashAttribute("flash", messages.getMessage("evidence.shared", new Object[] {shared}, locale));
         } catch (ConflictException | InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/engagements/" + id + "/requests";
+    }
+
+    @PostMapping("/engagements/{id}/requests/generate")
+    String generate(@PathVariable UUID id, @AuthenticationPrincipal AuthenticatedUser user,
+                    RedirectAttributes redirect, Locale locale) {
+        try {
+            int added = generator.generate(id, user);
+            redirect.addFlashAttribute("flash", messages.getMessage("evidence.generated", new Object[] {added}, locale));
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:/engagements/" + id + "/requests";

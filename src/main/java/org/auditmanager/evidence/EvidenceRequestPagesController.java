@@ -34,15 +34,18 @@ class EvidenceRequestPagesController {
 
     private final EvidenceRequests requests;
     private final EvidenceTasks tasks;
+    private final EvidenceReuse reuse;
     private final Engagements engagements;
     private final EvidenceProperties properties;
     private final MessageSource messages;
     private final Clock clock;
 
-    EvidenceRequestPagesController(EvidenceRequests requests, EvidenceTasks tasks, Engagements engagements,
-                                   EvidenceProperties properties, MessageSource messages, Clock clock) {
+    EvidenceRequestPagesController(EvidenceRequests requests, EvidenceTasks tasks, EvidenceReuse reuse,
+                                   Engagements engagements, EvidenceProperties properties, MessageSource messages,
+                                   Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
+        this.reuse = reuse;
         this.engagements = engagements;
         this.properties = properties;
         this.messages = messages;
@@ -59,6 +62,7 @@ class EvidenceRequestPagesController {
         model.addAttribute("mayUpload", requests.mayUpload(view.request(), user));
         tasks.provideTask(id, user).ifPresent(task ->
                 model.addAttribute("provideForm", RenderedForm.of(task.form(), task.values())));
+        model.addAttribute("reuseCandidates", reuse.candidates(id, user));
         model.addAttribute("mayReview", tasks.reviewTask(id, user).isPresent());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("maxFileMb", properties.maxFileSize().toMegabytes());
@@ -102,6 +106,13 @@ class EvidenceRequestPagesController {
         return act(id, redirect, () -> tasks.review(id, decision, reason, user),
                 messages.getMessage(EvidenceProcess.ACCEPT.equals(decision) ? "evidence.accepted"
                         : "evidence.rejected", null, locale));
+    }
+
+    @PostMapping("/evidence-requests/{id}/reuse")
+    String reuse(@PathVariable UUID id, @RequestParam(required = false) UUID versionId,
+                 @AuthenticationPrincipal AuthenticatedUser user, RedirectAttributes redirect, Locale locale) {
+        return act(id, redirect, () -> reuse.reuse(id, versionId, user),
+                messages.getMessage("evidence.reuse.done", null, locale));
     }
 
     /** Post-Redirect-Get: the outcome, or why it could not be done, as a flash on the request's page. */

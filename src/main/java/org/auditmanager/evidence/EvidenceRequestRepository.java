@@ -58,6 +58,15 @@ class EvidenceRequestRepository {
                 .param("engagement", engagementId).query(Integer.class).single();
     }
 
+    /** The controls that requests of the engagement, other than cancelled ones, already ask evidence for. */
+    List<String> controlsRequested(UUID engagementId) {
+        return jdbc.sql("""
+                        select distinct c.control_id from evidence_request_control c
+                        join evidence_request r on r.id = c.request_id
+                        where r.engagement_id = :engagement and r.status <> 'CANCELLED'""")
+                .param("engagement", engagementId).query(String.class).list();
+    }
+
     int nextNumber(UUID engagementId) {
         return jdbc.sql("select coalesce(max(number), 0) + 1 from evidence_request where engagement_id = :engagement")
                 .param("engagement", engagementId).query(Integer.class).single();

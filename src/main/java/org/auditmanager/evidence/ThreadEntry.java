@@ -12,6 +12,7 @@ public record ThreadEntry(UUID id, Kind kind, String author, String authorName, 
         ACCEPTED,
         REJECTED,
         REMINDER,
-        CANCELLED
+        CANCELLED,
+        REUSED
     }
 }

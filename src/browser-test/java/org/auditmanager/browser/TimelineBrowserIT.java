@@ -3,6 +3,7 @@ package org.auditmanager.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
@@ -139,6 +140,22 @@ class TimelineBrowserIT {
         assertThat(manager.locator("#row-" + globex.reference())).hasCount(0);
         assertThat(manager.locator("#row-" + certified.reference())).isVisible();
         BrowserSession.screenshot(manager, "timeline-06-portfolio-acme");
+    }
+
+    @Test
+    void aUserCreatesACalendarFeedThatACalendarCanFetchWithoutSigningIn() {
+        Page acme = browser.signIn("acme");
+        acme.navigate(browser.url("/profile"));
+        acme.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create a feed address")).click();
+        String feedUrl = acme.getByLabel("Your feed address (copy it now)").inputValue();
+        BrowserSession.screenshot(acme, "timeline-08-profile-feed");
+
+        APIResponse feed = acme.context().browser().newContext().request().get(feedUrl);
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.text()).startsWith("BEGIN:VCALENDAR").contains(certified.reference()).doesNotContain("Globex");
+
+        acme.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke the feed")).click();
+        assertThat(acme.context().browser().newContext().request().get(feedUrl).status()).isEqualTo(404);
     }
 
     @Test

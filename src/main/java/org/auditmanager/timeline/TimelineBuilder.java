@@ -1,6 +1,5 @@
 package org.auditmanager.timeline;
 
-import static org.auditmanager.timeline.KnownMilestones.CERTIFICATE_EXPIRY;
 import static org.auditmanager.timeline.KnownMilestones.CERTIFICATION_DECISION;
 import static org.auditmanager.timeline.KnownMilestones.FIELDWORK;
 import static org.auditmanager.timeline.KnownMilestones.FIELDWORK_END;

@@ -28,6 +28,8 @@
 
   document.querySelectorAll('[data-bpmn-url]').forEach(function (card) {
     var container = card.querySelector('.bpmn-canvas');
+    // shown from the start: bpmn-js measures its container to fit the diagram
+    container.classList.add('active');
     var viewer = new window.BpmnJS({ container: container });
     Promise.all([load(card.dataset.bpmnUrl, 'xml'), load(card.dataset.activitiesUrl, 'json')])
       .then(function (loaded) {

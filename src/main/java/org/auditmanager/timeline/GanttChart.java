@@ -141,7 +141,7 @@ class GanttChart {
         double left = X1;
         if (entry.windowStart() != null && entry.dueDate() != null) {
             double from = scale.x(entry.windowStart());
-            double to = Math.max(scale.x(entry.dueDate().plusDays(1)), from + 2);
+            double to = Math.max(scale.x(entry.dueDate().plusDays(1)), from + 4);
             svg.append("<rect x=\"").append(fmt(from)).append("\" y=\"").append(mid - 6).append("\" width=\"")
                     .append(fmt(to - from)).append("\" height=\"12\" rx=\"3\" fill=\"").append(colour)
                     .append("\" fill-opacity=\"0.22\" stroke=\"").append(colour).append("\"/>");
@@ -186,8 +186,10 @@ class GanttChart {
             int width = dates.length() * 7;
             boolean after = right + 6 + width <= X1;
             double x = after ? right + 6 : Math.max(X0 + 2, left - 6);
+            // a white halo keeps the dates readable where they cross the today line or a grid line
             svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(mid + 4)
-                    .append("\" font-size=\"11.5\" fill=\"#3b4654\"").append(after ? "" : " text-anchor=\"end\"")
+                    .append("\" font-size=\"11.5\" fill=\"#3b4654\" stroke=\"#ffffff\" stroke-width=\"3\"")
+                    .append(" paint-order=\"stroke\"").append(after ? "" : " text-anchor=\"end\"")
                     .append(">").append(xml(dates)).append("</text>");
         }
         svg.append("<text x=\"").append(WIDTH - STATUS_WIDTH + 4).append("\" y=\"").append(mid + 4)

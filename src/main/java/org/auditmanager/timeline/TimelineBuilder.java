@@ -1,6 +1,5 @@
 package org.auditmanager.timeline;
 
-import static org.auditmanager.timeline.KnownMilestones.CERTIFICATE_EXPIRY;
 import static org.auditmanager.timeline.KnownMilestones.CERTIFICATION_DECISION;
 import static org.auditmanager.timeline.KnownMilestones.FIELDWORK;
 import static org.auditmanager.timeline.KnownMilestones.FIELDWORK_END;
@@ -211,10 +210,11 @@ class TimelineBuilder {
         return null;
     }
 
-    /** By phase, then by the first date the entry shows, then by label. */
+    /** By phase, then by the first date the entry shows, then by the date it stands at, then by label. */
     static final Comparator<TimelineEntry> CHART_ORDER = Comparator
             .comparing(TimelineEntry::phase)
             .thenComparing(TimelineEntry::earliest, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(TimelineEntry::date, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(TimelineEntry::label, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(entry -> Objects.toString(entry.key()));
 }

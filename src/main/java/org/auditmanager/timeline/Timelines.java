@@ -115,7 +115,8 @@ public class Timelines {
         Stage2Timing timing = null;
         LocalDate latestStage2Start = null;
         LocalDate stage1End = dateOf(recorded.get(STAGE1_AUDIT));
-        if (stage1End != null) {
+        boolean stage2Asked = question.stage2Start() != null || question.stage2End() != null;
+        if (stage1End != null && stage2Asked) {
             latestStage2Start = isoPolicy.latestStage2Start(stage1End);
             if (question.stage2Start() != null) {
                 timing = isoPolicy.stage2Timing(stage1End, question.stage2Start());
@@ -137,14 +138,15 @@ public class Timelines {
             return new WhatIf.Change(then.key(), then.label(), current.map(TimelineEntry::windowStart).orElse(null),
                     current.map(TimelineEntry::dueDate).orElse(null), then.windowStart(), then.dueDate());
         }).toList();
-        entries.add(whatIfEntry(CERTIFICATION_DECISION, builder.label(CERTIFICATION_DECISION), null, decision));
+        entries.add(whatIfEntry(CERTIFICATION_DECISION, builder.label(CERTIFICATION_DECISION), null, decision,
+                today));
         if (question.stage2End() != null) {
             entries.add(whatIfEntry(STAGE2_AUDIT, builder.label(STAGE2_AUDIT), question.stage2Start(),
-                    question.stage2End()));
+                    question.stage2End(), today));
             entries.add(whatIfEntry("MAJOR_NC_VERIFIED_BY", builder.label("MAJOR_NC_VERIFIED_BY"), null,
-                    afterStage2.majorVerifiedBy()));
+                    afterStage2.majorVerifiedBy(), null));
             entries.add(whatIfEntry("MINOR_NC_PLAN_ACCEPTED_BY", builder.label("MINOR_NC_PLAN_ACCEPTED_BY"), null,
-                    afterStage2.minorPlanAcceptedBy()));
+                    afterStage2.minorPlanAcceptedBy(), null));
         }
         Timeline then = new Timeline(engagement, today, entries.stream()
                 .map(entry -> entry.withStatus(builder.status(entry, today)))
@@ -164,10 +166,17 @@ public class Timelines {
         return stage2End.plusDays(ChronoUnit.DAYS.between(recordedStage2, recordedDecision));
     }
 
-    private static TimelineEntry whatIfEntry(String key, String label, @Nullable LocalDate from, LocalDate to) {
+    /**
+     * An asked date as a timeline entry. With {@code today}, an asked day already past counts as the day it
+     * happened (a decision "on 2 January" that is behind us is not overdue, it is what the cycle starts from).
+     */
+    private static TimelineEntry whatIfEntry(String key, String label, @Nullable LocalDate from, LocalDate to,
+                                             @Nullable LocalDate today) {
         KnownMilestones.Shape shape = KnownMilestones.shape(Framework.ISO27001, key, true);
         Phase phase = shape.phase() == Phase.OTHER ? Phase.INITIAL_AUDIT : shape.phase();
-        return new TimelineEntry(key, label, phase, Kind.DEADLINE, Source.PROJECTED, from, to, to, null, null, null);
+        LocalDate happened = today != null && !to.isAfter(today) ? to : null;
+        return new TimelineEntry(key, label, phase, Kind.DEADLINE, Source.PROJECTED, from, to, to, happened, null,
+                null);
     }
 
     /** The day a recorded milestone stands at: when it happened, else when it is planned, else when it is due. */

@@ -15,7 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = "app.security.login-throttle.max-failures=5")
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @Import(MutableClock.Configuration.class)

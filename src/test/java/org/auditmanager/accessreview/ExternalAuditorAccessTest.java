@@ -118,7 +118,7 @@ class ExternalAuditorAccessTest {
         assertThat(page).contains("The user name or password is not right").doesNotContain("ended");
         mvc.perform(get("/api/me").with(httpBasic("ext-quiet", "not-the-password")))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.detail").value("Sign in with HTTP Basic credentials."));
+                .andExpect(jsonPath("$.detail").value("Sign in with HTTP Basic credentials or a personal API token (Authorization: Bearer)."));
     }
 
     @Test

@@ -88,7 +88,8 @@ class ApiContractTest {
             "/api/catalog/soc2/criteria", "the 61 trust services criteria",
             "/api/organisations", "not paged yet: a client sees one, staff see every client (to be paged)",
             "/api/admin/access-review", "not paged yet: one row per user, for an admin's review and its CSV (to be paged)",
-            "/api/external-auditors", "not paged yet: the few contracted auditors a manager handles (to be paged)");
+            "/api/external-auditors", "not paged yet: the few contracted auditors a manager handles (to be paged)",
+            "/api/evidence-requests/{id}/reuse-candidates", "the accepted evidence of mapped controls: a few versions");
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper objectMapper;

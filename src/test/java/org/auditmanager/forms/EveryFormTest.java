@@ -15,7 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
+import java.util.UUID;
+import org.auditmanager.tasks.TaskForm;
+import org.auditmanager.tasks.TaskItem;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.IWebExchange;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /** Every Camunda Form in forms/ parses, renders every input with a label, and enforces its required fields. */
 @SpringBootTest(properties = "app.demo.seed-engagements=false")
@@ -39,7 +47,16 @@ class EveryFormTest {
     @MethodSource("forms")
     void rendersEveryInputWithItsLabel(Path file) throws IOException {
         FormDefinition form = schemas.parse(Files.readString(file));
-        Context context = new Context(Locale.ENGLISH, Map.of("form", new RenderedForm(form, Map.of(), Map.of())));
+        // a web context: the evidence upload component links to its task's request
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/tasks/preview");
+        IWebExchange exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, new MockHttpServletResponse());
+        TaskItem task = new TaskItem("preview", "Preview", "Preview", UUID.randomUUID(), "ENG-2026-0001", "Preview",
+                "Acme Cloud Ltd", null, null, null);
+        WebContext context = new WebContext(exchange, Locale.ENGLISH, Map.of(
+                "form", new RenderedForm(form, Map.of(), Map.of()),
+                "task", new TaskForm(task, true, form, "{}", Map.of()),
+                "_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "preview-token")));
         String html = templates.process("test/form-preview", context);
         for (FormComponent input : form.inputs()) {
             assertThat(html).as("%s: input %s", file, input.key()).contains("name=\"" + input.key() + "\"");

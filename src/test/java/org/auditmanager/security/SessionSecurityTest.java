@@ -124,7 +124,7 @@ class SessionSecurityTest {
         signIn(laptop, username, username + "-secret");
         signIn(phone, username, username + "-secret");
         assertThat(get(laptop, "/engagements").statusCode()).isEqualTo(200);
-        assertThat(get(phone, "/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+        assertThat(get(phone, "/tasks").statusCode()).isEqualTo(200);
 
         accounts.setEnabled(username, false);
 

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.auditmanager.DemoUsers;
 import org.auditmanager.engagement.Engagement;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// the 2,000 tasks stay in this context's database: drop it afterwards
 @DirtiesContext
 class LargeTaskListTest {
 
@@ -46,12 +48,17 @@ class LargeTaskListTest {
 
     private AuthenticatedUser acme;
     private Engagement engagement;
+    /** What other tests sharing this context left open for Acme, counted before the fixture: filter → count. */
+    private final Map<TaskFilter, Long> before = new java.util.HashMap<>();
 
     @BeforeAll
     void openTwoThousandTasksForAcme() {
         acme = users.get("acme");
         // the engagement where Acme already has its contact task open
         engagement = engagements.get(lists.list(acme, TaskFilter.NONE, 0, 1).items().get(0).engagementId(), acme);
+        for (TaskFilter filter : List.of(TaskFilter.NONE, overdue(), dueWithinWeek(), engagementOnly(), unassigned())) {
+            before.put(filter, lists.list(acme, filter, 0, 1).total());
+        }
         repositoryService.createDeployment().addClasspathResource("bpmn/many-client-tasks.bpmn").deploy();
         runtimeService.startProcessInstanceByKey("many-client-tasks", engagement.reference(), Map.of(
                 "clientGroup", CamundaGroups.organisationGroup(acme.organisationId()), "count", TASKS));
@@ -61,10 +68,11 @@ class LargeTaskListTest {
     void pagesThroughAllTasksSoonestDueFirst() {
         TaskPage first = lists.list(acme, TaskFilter.NONE, 0, 50);
         TaskPage last = lists.list(acme, TaskFilter.NONE, first.pages() - 1, 50);
-        assertThat(first.total()).isEqualTo(TASKS + 1);
+        long total = TASKS + before.get(TaskFilter.NONE);
+        assertThat(first.total()).isEqualTo(total);
         assertThat(first.items()).hasSize(50);
-        assertThat(first.pages()).isEqualTo(41);
-        assertThat(last.items()).hasSize(1);
+        assertThat(first.pages()).isEqualTo((int) ((total + 49) / 50));
+        assertThat(last.items()).hasSize((int) (total - 50L * (first.pages() - 1)));
         Instant previous = Instant.MIN;
         for (TaskItem item : first.items()) {
             assertThat(item.due()).isAfterOrEqualTo(previous);
@@ -76,15 +84,28 @@ class LargeTaskListTest {
     void filtersOverdueDueSoonEngagementAndAssignment() {
         // task k is due (k % 30 - 10) days from its creation, a moment before the query: k % 30 <= 10 is
         // overdue (66 full rounds of 30 and 11 of the last 20), k % 30 <= 17 is due within 7 days
-        long overdue = lists.list(acme, new TaskFilter(null, null, null, true, null), 0, 1).total();
-        assertThat(overdue).isEqualTo(66 * 11 + 11);
-        long dueWithinWeek = lists.list(acme, new TaskFilter(null, null, null, null, 7), 0, 1).total();
-        assertThat(dueWithinWeek).isEqualTo(66 * 18 + 18);
+        assertThat(lists.list(acme, overdue(), 0, 1).total()).isEqualTo(66 * 11 + 11 + before.get(overdue()));
+        assertThat(lists.list(acme, dueWithinWeek(), 0, 1).total()).isEqualTo(66 * 18 + 18 + before.get(dueWithinWeek()));
         assertThat(lists.list(acme, new TaskFilter(null, "AnswerRequest", null, null, null), 0, 1).total()).isEqualTo(TASKS);
-        assertThat(lists.list(acme, new TaskFilter(engagement.id(), null, null, null, null), 0, 1).total())
-                .as("the fixture tasks and the engagement's own contact task").isEqualTo(TASKS + 1);
+        assertThat(lists.list(acme, engagementOnly(), 0, 1).total()).isEqualTo(TASKS + before.get(engagementOnly()));
         assertThat(lists.list(acme, new TaskFilter(null, null, "mine", null, null), 0, 1).total()).isZero();
-        assertThat(lists.list(acme, new TaskFilter(null, null, "unassigned", null, null), 0, 1).total()).isEqualTo(TASKS + 1);
+        assertThat(lists.list(acme, unassigned(), 0, 1).total()).isEqualTo(TASKS + before.get(unassigned()));
+    }
+
+    private static TaskFilter overdue() {
+        return new TaskFilter(null, null, null, true, null);
+    }
+
+    private static TaskFilter dueWithinWeek() {
+        return new TaskFilter(null, null, null, null, 7);
+    }
+
+    private TaskFilter engagementOnly() {
+        return new TaskFilter(engagement.id(), null, null, null, null);
+    }
+
+    private static TaskFilter unassigned() {
+        return new TaskFilter(null, null, "unassigned", null, null);
     }
 
     @Test
@@ -94,7 +115,7 @@ class LargeTaskListTest {
                 .andExpect(jsonPath("$.page").value(39));
         mvc.perform(get("/tasks?page=80").with(user(acme)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Page 81 of 81")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Page 81 of")));
     }
 
     @Test

@@ -62,26 +62,60 @@ class GanttChart {
                 .append(xml(msg("timeline.chart.title", locale, timeline.engagement().reference()))).append("</title>");
         svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" fill=\"#ffffff\"/>");
-        ticks(svg, scale, rowsBottom, locale);
-
-        int y = TOP;
-        Phase current = null;
-        int index = 0;
-        for (TimelineEntry entry : entries) {
-            if (entry.phase() != current) {
-                current = entry.phase();
+        // layers from the back: row backgrounds, month grid, today line, then what each row says
+        rows(entries, new RowVisitor() {
+            @Override
+            public void header(Phase phase, int y) {
                 svg.append("<rect x=\"0\" y=\"").append(y).append("\" width=\"").append(WIDTH).append("\" height=\"")
-                        .append(ROW).append("\" fill=\"#e7edf4\" opacity=\"0.7\"/>");
-                svg.append("<text x=\"8\" y=\"").append(y + 17).append("\" font-weight=\"700\" fill=\"#174a6d\">")
-                        .append(xml(msg("timeline.phase." + current, locale))).append("</text>");
-                y += ROW;
+                        .append(ROW).append("\" fill=\"#e7edf4\"/>");
             }
-            row(svg, entry, scale, y, index++ % 2 == 1, contextPath, locale);
-            y += ROW;
-        }
+
+            @Override
+            public void entry(TimelineEntry entry, int index, int y) {
+                if (index % 2 == 1) {
+                    svg.append("<rect x=\"0\" y=\"").append(y).append("\" width=\"").append(WIDTH)
+                            .append("\" height=\"").append(ROW).append("\" fill=\"#f5f7fa\"/>");
+                }
+            }
+        });
+        ticks(svg, scale, rowsBottom, locale);
         today(svg, scale, timeline.today(), rowsBottom, locale);
+        rows(entries, new RowVisitor() {
+            @Override
+            public void header(Phase phase, int y) {
+                svg.append("<text x=\"8\" y=\"").append(y + 17).append("\" font-weight=\"700\" fill=\"#174a6d\">")
+                        .append(xml(msg("timeline.phase." + phase, locale))).append("</text>");
+            }
+
+            @Override
+            public void entry(TimelineEntry entry, int index, int y) {
+                row(svg, entry, scale, y, contextPath, locale);
+            }
+        });
         legend(svg, height - LEGEND + 6, locale);
         return svg.append("</svg>").toString();
+    }
+
+    /** Walks the rows top-down: a header row where a phase begins, then its entries. */
+    private interface RowVisitor {
+        void header(Phase phase, int y);
+
+        void entry(TimelineEntry entry, int index, int y);
+    }
+
+    private static void rows(List<TimelineEntry> entries, RowVisitor visitor) {
+        int y = TOP;
+        Phase current = null;
+        for (int index = 0; index < entries.size(); index++) {
+            TimelineEntry entry = entries.get(index);
+            if (entry.phase() != current) {
+                current = entry.phase();
+                visitor.header(current, y);
+                y += ROW;
+            }
+            visitor.entry(entry, index, y);
+            y += ROW;
+        }
     }
 
     private void ticks(StringBuilder svg, Scale scale, int bottom, Locale locale) {
@@ -114,17 +148,12 @@ class GanttChart {
         }
     }
 
-    private void row(StringBuilder svg, TimelineEntry entry, Scale scale, int y, boolean striped, String contextPath,
-                     Locale locale) {
+    private void row(StringBuilder svg, TimelineEntry entry, Scale scale, int y, String contextPath, Locale locale) {
         MilestoneStatus status = entry.status() == null ? MilestoneStatus.PLANNED : entry.status();
         String colour = COLOUR.get(status);
         int mid = y + ROW / 2;
         svg.append("<g class=\"gantt-row status-").append(status.name().toLowerCase(Locale.ROOT)).append("\">");
         svg.append("<title>").append(xml(tooltip(entry, status, locale))).append("</title>");
-        if (striped) {
-            svg.append("<rect x=\"0\" y=\"").append(y).append("\" width=\"").append(WIDTH).append("\" height=\"")
-                    .append(ROW).append("\" fill=\"#f5f7fa\"/>");
-        }
         String label = entry.label().length() > MAX_LABEL
                 ? entry.label().substring(0, MAX_LABEL - 1).strip() + "…" : entry.label();
         String text = "<text x=\"20\" y=\"" + (mid + 4) + "\" fill=\"#1d2530\""
@@ -183,13 +212,15 @@ class GanttChart {
         }
         String dates = dateText(entry);
         if (!dates.isEmpty()) {
-            int width = dates.length() * 7;
+            int width = (int) Math.ceil(dates.length() * 6.6);
             boolean after = right + 6 + width <= X1;
-            double x = after ? right + 6 : Math.max(X0 + 2, left - 6);
-            // a white halo keeps the dates readable where they cross the today line or a grid line
+            double x = after ? right + 6 : Math.max(X0 + 2 + width, left - 6);
+            // a light backing keeps the dates readable where they cross the today line or a grid line
+            svg.append("<rect x=\"").append(fmt((after ? x : x - width) - 2)).append("\" y=\"").append(mid - 8)
+                    .append("\" width=\"").append(width + 4).append("\" height=\"16\" rx=\"2\" fill=\"#ffffff\"")
+                    .append(" fill-opacity=\"0.9\"/>");
             svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(mid + 4)
-                    .append("\" font-size=\"11.5\" fill=\"#3b4654\" stroke=\"#ffffff\" stroke-width=\"3\"")
-                    .append(" paint-order=\"stroke\"").append(after ? "" : " text-anchor=\"end\"")
+                    .append("\" font-size=\"11.5\" fill=\"#3b4654\"").append(after ? "" : " text-anchor=\"end\"")
                     .append(">").append(xml(dates)).append("</text>");
         }
         svg.append("<text x=\"").append(WIDTH - STATUS_WIDTH + 4).append("\" y=\"").append(mid + 4)

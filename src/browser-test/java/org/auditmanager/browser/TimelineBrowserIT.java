@@ -118,10 +118,14 @@ class TimelineBrowserIT {
         Page lead = browser.signIn("lead");
         lead.navigate(browser.url("/engagements/" + certified.id() + "/process"));
 
-        assertThat(lead.locator(".bpmn-canvas.loaded")).isVisible();
+        // the engagement's own process and the kick-off it called, each drawn
+        assertThat(lead.locator(".bpmn-canvas.loaded")).hasCount(2);
+        assertThat(lead.getByRole(AriaRole.IMG, new Page.GetByRoleOptions()
+                .setName("Diagram of the process Engagement kick-off"))).isVisible();
         assertThat(lead.locator(".current-activity[data-element-id=ConfirmAuditContacts]")).hasCount(1);
         assertThat(lead.locator(".completed-activity[data-element-id=PlanEngagement]")).hasCount(1);
-        assertThat(lead.locator("ul.current-steps")).containsText("Confirm audit contacts");
+        assertThat(lead.locator("ul.current-steps", new Page.LocatorOptions().setHasText("Confirm audit contacts")))
+                .hasCount(1);
         BrowserSession.screenshot(lead, "timeline-04-process");
     }
 

@@ -33,9 +33,12 @@ class EngagementRepository {
     }
 
     Optional<Engagement> find(UUID id) {
-        return jdbc.sql(SELECT + " where e.id = :id").param("id", id)
-                .query(EngagementRepository::map).optional()
-                .map(engagement -> engagement.withTeam(team(id)));
+        return findWithoutTeam(id).map(engagement -> engagement.withTeam(team(id)));
+    }
+
+    /** One query, for the engine's status listeners, which run on every step and need no team. */
+    Optional<Engagement> findWithoutTeam(UUID id) {
+        return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(EngagementRepository::map).optional();
     }
 
     Optional<Engagement> findByReference(String reference) {

@@ -27,7 +27,7 @@ public class EngagementStatusUpdater {
 
     public void set(DelegateExecution execution, String status) {
         UUID engagementId = UUID.fromString((String) execution.getVariable(ProcessVariables.ENGAGEMENT_ID));
-        Engagement engagement = repository.find(engagementId).orElseThrow(() ->
+        Engagement engagement = repository.findWithoutTeam(engagementId).orElseThrow(() ->
                 new IllegalStateException("no engagement " + engagementId + " for process " + execution.getProcessInstanceId()));
         if (status.equals(engagement.status())) {
             return;

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.auditmanager.common.InvalidInputException;
@@ -15,6 +16,7 @@ import org.auditmanager.engagement.NewEngagement;
 import org.auditmanager.organisation.Organisations;
 import org.auditmanager.security.AuthenticatedUser;
 import org.auditmanager.security.Role;
+import org.auditmanager.security.UserAccount;
 import org.auditmanager.security.UserAccounts;
 import org.auditmanager.tasks.TaskLists;
 import org.springframework.beans.BeanWrapperImpl;
@@ -131,9 +133,10 @@ class EngagementPagesController {
 
     private String showForm(AuthenticatedUser user, Model model) {
         model.addAttribute("organisations", organisations.visibleTo(user));
-        model.addAttribute("auditors", users.findAll().stream()
+        List<UserAccount> accounts = users.findAll();
+        model.addAttribute("auditors", accounts.stream()
                 .filter(account -> account.enabled() && account.roles().contains(Role.AUDITOR)).toList());
-        model.addAttribute("reviewers", users.findAll().stream()
+        model.addAttribute("reviewers", accounts.stream()
                 .filter(account -> account.enabled() && account.roles().contains(Role.REVIEWER)).toList());
         return NEW;
     }

@@ -21,9 +21,16 @@ final class CatalogCsv {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
 
-    /** One line of a mapping file, still to be checked against the catalogues it links. */
-    record MappingRow(String tscId, String isoId, ItemKind isoKind, long line) {
+    /**
+     * One line of a mapping file, still to be checked against the catalogues it links.
+     *
+     * @param relationship the row's own term, or null for the relationship the manifest gives the whole mapping
+     */
+    record MappingRow(String tscId, String isoId, ItemKind isoKind, String relationship, long line) {
     }
+
+    /** catalog_mapping.relationship is varchar(20) */
+    private static final int MAX_RELATIONSHIP = 20;
 
     private CatalogCsv() {
     }
@@ -70,16 +77,36 @@ final class CatalogCsv {
     static List<MappingRow> mapping(String file, byte[] content) {
         List<MappingRow> links = new ArrayList<>();
         for (CSVRecord row : rows(file, content, "tsc_id", "iso_ref", "iso_ref_kind")) {
-            ItemKind kind = switch (required(file, row, "iso_ref_kind")) {
-                case "annex-a-control" -> ItemKind.ANNEX_A_CONTROL;
-                case "clause" -> ItemKind.CLAUSE;
-                default -> throw problem(file, row, "iso_ref_kind is '" + row.get("iso_ref_kind")
-                        + "'; expected annex-a-control or clause");
-            };
-            links.add(new MappingRow(required(file, row, "tsc_id"), required(file, row, "iso_ref"), kind,
-                    line(row)));
+            links.add(link(file, row, null));
         }
         return links;
+    }
+
+    /**
+     * Links added to a mapping from other sources: the mapping's columns plus each row's own relationship term
+     * and the source it comes from (kept in the file for the reader; the manifest's provenance sums them up).
+     */
+    static List<MappingRow> supplement(String file, byte[] content) {
+        List<MappingRow> links = new ArrayList<>();
+        for (CSVRecord row : rows(file, content, "tsc_id", "iso_ref", "iso_ref_kind", "relationship", "source")) {
+            required(file, row, "source");
+            String relationship = required(file, row, "relationship");
+            if (relationship.length() > MAX_RELATIONSHIP) {
+                throw problem(file, row, "relationship is longer than " + MAX_RELATIONSHIP + " characters");
+            }
+            links.add(link(file, row, relationship));
+        }
+        return links;
+    }
+
+    private static MappingRow link(String file, CSVRecord row, String relationship) {
+        ItemKind kind = switch (required(file, row, "iso_ref_kind")) {
+            case "annex-a-control" -> ItemKind.ANNEX_A_CONTROL;
+            case "clause" -> ItemKind.CLAUSE;
+            default -> throw problem(file, row, "iso_ref_kind is '" + row.get("iso_ref_kind")
+                    + "'; expected annex-a-control or clause");
+        };
+        return new MappingRow(required(file, row, "tsc_id"), required(file, row, "iso_ref"), kind, relationship, line(row));
     }
 
     static IllegalStateException problem(String file, long line, String what) {

@@ -116,23 +116,27 @@ class CatalogLoader implements ApplicationRunner {
     private int insertMapping(CatalogManifest.Entry entry, Map<String, byte[]> files) {
         Map<String, CatalogItem> criteria = byId(entry.mapsFrom());
         Map<String, CatalogItem> iso = byId(entry.mapsTo());
-        List<CatalogCsv.MappingRow> rows = CatalogCsv.mapping(entry.mapping(), files.get(entry.mapping()));
+        List<CatalogCsv.MappingRow> rows = new ArrayList<>(CatalogCsv.mapping(entry.mapping(), files.get(entry.mapping())));
+        if (entry.supplement() != null) {
+            rows.addAll(CatalogCsv.supplement(entry.supplement(), files.get(entry.supplement())));
+        }
         Set<String> pairs = new HashSet<>();
         for (CatalogCsv.MappingRow row : rows) {
+            String file = row.relationship() == null ? entry.mapping() : entry.supplement();
             CatalogItem from = criteria.get(row.tscId());
             CatalogItem to = iso.get(row.isoId());
             if (from == null || from.kind() != ItemKind.TSC_CRITERION) {
-                throw CatalogCsv.problem(entry.mapping(), row.line(), row.tscId() + " is not a criterion of " + entry.mapsFrom());
+                throw CatalogCsv.problem(file, row.line(), row.tscId() + " is not a criterion of " + entry.mapsFrom());
             }
             if (to == null || to.kind() != row.isoKind()) {
-                throw CatalogCsv.problem(entry.mapping(), row.line(),
+                throw CatalogCsv.problem(file, row.line(),
                         row.isoId() + " is not a " + row.isoKind() + " of " + entry.mapsTo());
             }
             if (!pairs.add(row.tscId() + "→" + row.isoId())) {
-                throw CatalogCsv.problem(entry.mapping(), row.line(), row.tscId() + " → " + row.isoId() + " is listed twice");
+                throw CatalogCsv.problem(file, row.line(), row.tscId() + " → " + row.isoId() + " is listed twice");
             }
             repository.insertLink(entry.version(), entry.mapsFrom(), row.tscId(), entry.mapsTo(), row.isoId(),
-                    entry.relationship(), pairs.size());
+                    row.relationship() == null ? entry.relationship() : row.relationship(), pairs.size());
         }
         return rows.size();
     }

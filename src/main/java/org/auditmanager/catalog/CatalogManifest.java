@@ -32,6 +32,7 @@ final class CatalogManifest {
             String annexA,
             String criteria,
             String mapping,
+            String supplement,
             String mapsFrom,
             String mapsTo,
             String relationship) {
@@ -41,7 +42,7 @@ final class CatalogManifest {
             return switch (catalogue) {
                 case ISO27001 -> List.of(clauses, annexA);
                 case TSC -> List.of(criteria);
-                case TSC_TO_ISO27001 -> List.of(mapping);
+                case TSC_TO_ISO27001 -> supplement == null ? List.of(mapping) : List.of(mapping, supplement);
             };
         }
     }

@@ -54,16 +54,29 @@ class CatalogLoaderTest {
     }
 
     @Test
-    void loadsEveryRowOfTheMappingFileWithItsProvenance() {
+    void loadsEveryRowOfTheMappingFilesWithTheirProvenance() {
         CatalogueVersion mapping = catalog.currentVersion(Catalogue.TSC_TO_ISO27001);
 
-        // mapping-tsc-to-iso27001-2022.csv: 193 rows after the header, 106 to Annex A and 87 to clauses
-        assertThat(mapping.size()).isEqualTo(193);
-        assertThat(mapping.byKind()).containsEntry(ItemKind.ANNEX_A_CONTROL, 106).containsEntry(ItemKind.CLAUSE, 87);
+        // mapping-tsc-to-iso27001-2022.csv: 193 rows after the header, 106 to Annex A and 87 to clauses;
+        // the S43 supplement: 12 more rows, all to Annex A
+        assertThat(mapping.id()).isEqualTo("TSC2017-ISO27001-2022:intuitem-f990d7b1+S43");
+        assertThat(mapping.size()).isEqualTo(205);
+        assertThat(mapping.byKind()).containsEntry(ItemKind.ANNEX_A_CONTROL, 118).containsEntry(ItemKind.CLAUSE, 87);
         assertThat(mapping.authoritative()).isFalse();
-        assertThat(mapping.provenance()).contains("Third-party and non-authoritative", "intersect");
+        assertThat(mapping.provenance()).contains("Third-party and non-authoritative", "intersect", "S43");
         assertThat(mapping.mapsFrom()).isEqualTo("TSC:2017");
         assertThat(mapping.mapsTo()).isEqualTo("ISO27001:2022");
+        assertThat(catalog.versions()).filteredOn(version -> version.id().equals("TSC2017-ISO27001-2022:intuitem-f990d7b1"))
+                .singleElement().extracting(CatalogueVersion::size).isEqualTo(193);
+    }
+
+    @Test
+    void aSupplementedLinkKeepsItsSourcesTermAndTheRollUpKeepsIts() {
+        Map<String, String> cc61 = catalog.mappingsFrom("CC6.1").links().stream()
+                .collect(java.util.stream.Collectors.toMap(Link::id, Link::relationship));
+
+        assertThat(cc61).containsEntry("A.5.15", "equivalent").containsEntry("A.8.2", "listed")
+                .containsEntry("A.5.16", "intersect");
     }
 
     @Test

@@ -39,7 +39,11 @@ public class Certifications {
 
     /** The engagement's certification state; 404 when the user may not see the engagement. */
     public CertificationStatus status(UUID engagementId, AuthenticatedUser user) {
-        Engagement engagement = engagements.get(engagementId, user);
+        return statusOf(engagements.get(engagementId, user));
+    }
+
+    /** The certification state of an engagement the caller has already read (and so may see). */
+    public CertificationStatus statusOf(Engagement engagement) {
         CertificateRow certificate = records.currentCertificate(engagement.id()).orElse(null);
         return new CertificationStatus(engagement.id(), certificate == null ? null : certificate.status(),
                 certificate == null ? null : new CertificationStatus.Certificate(certificate.number(),

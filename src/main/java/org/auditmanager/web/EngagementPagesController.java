@@ -12,7 +12,9 @@ import org.auditmanager.common.PageRequest;
 import org.auditmanager.engagement.Engagement;
 import org.auditmanager.engagement.EngagementHistory;
 import org.auditmanager.engagement.Engagements;
+import org.auditmanager.engagement.Framework;
 import org.auditmanager.engagement.NewEngagement;
+import org.auditmanager.iso.Certifications;
 import org.auditmanager.organisation.Organisations;
 import org.auditmanager.security.AuthenticatedUser;
 import org.auditmanager.security.Role;
@@ -45,16 +47,19 @@ class EngagementPagesController {
     private final Organisations organisations;
     private final UserAccounts users;
     private final TaskLists tasks;
+    private final Certifications certifications;
     private final Validator validator;
     private final Clock clock;
 
     EngagementPagesController(Engagements engagements, EngagementHistory history, Organisations organisations,
-                              UserAccounts users, TaskLists tasks, Validator validator, Clock clock) {
+                              UserAccounts users, TaskLists tasks, Certifications certifications, Validator validator,
+                              Clock clock) {
         this.engagements = engagements;
         this.history = history;
         this.organisations = organisations;
         this.users = users;
         this.tasks = tasks;
+        this.certifications = certifications;
         this.validator = validator;
         this.clock = clock;
     }
@@ -117,6 +122,9 @@ class EngagementPagesController {
         model.addAttribute("engagement", engagement);
         model.addAttribute("tasks", tasks.openTasksOf(engagement, user));
         model.addAttribute("history", history.of(engagement.id()));
+        if (engagement.framework() == Framework.ISO27001) {
+            model.addAttribute("certification", certifications.statusOf(engagement));
+        }
         model.addAttribute("now", clock.instant());
         return DETAIL;
     }

@@ -161,4 +161,22 @@ class CertificationApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.certificateStatus").value("ACTIVE"));
     }
+
+    @Test
+    void theEngagementPageShowsTheAuditDaysAndThenTheGrantedCertificate() throws Exception {
+        mvc.perform(get("/engagements/{id}", engagement.id()).with(user(users.get("acme"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Audit days for 120 persons in scope (ISO/IEC 27006)")))
+                .andExpect(content().string(containsString("No certificate yet")));
+
+        mvc.perform(post("/api/tasks/{id}/unclaim", decisionTask).with(httpBasic("reviewer", "reviewer")));
+        mvc.perform(post("/api/tasks/{id}/complete", decisionTask).with(httpBasic("rex", "rex"))
+                .contentType(MediaType.APPLICATION_JSON).content(GRANT)).andExpect(status().isNoContent());
+
+        mvc.perform(get("/engagements/{id}", engagement.id()).with(user(users.get("acme"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ISMS-" + engagement.reference() + "-1")))
+                .andExpect(content().string(containsString("badge certificate-active")))
+                .andExpect(content().string(containsString(LocalDate.now().plusYears(3).minusDays(1).toString())));
+    }
 }

@@ -47,7 +47,7 @@ public class IsoAuditProcess {
     public void openEvidenceRound(DelegateExecution execution) {
         AuditRow audit = audit(execution);
         int drafted = evidenceRounds.open(audit.id(), audit.engagementId(),
-                "%s, cycle %d".formatted(label(audit.type(), 1), audit.cycleNo()),
+                "%s, cycle %d".formatted(label(audit.type(), 0), audit.cycleNo()),
                 (String) execution.getVariable(ProcessVariables.LEAD_AUDITOR));
         execution.setVariable("evidenceRequestsDrafted", drafted);
     }
@@ -83,11 +83,10 @@ public class IsoAuditProcess {
     }
 
     /** The label of {@link #milestoneKey}: the timeline's own for the keys it knows, else the audit's name. */
+    @Nullable
     public String milestoneLabel(DelegateExecution execution) {
         AuditRow audit = audit(execution);
-        return audit.type() == AuditType.SPECIAL ? label(AuditType.SPECIAL, heldInCycle(audit))
-                : audit.type() == AuditType.STAGE1 && milestoneKey(execution).contains("RECERTIFICATION")
-                ? "Recertification Stage 1 audit" : null;
+        return audit.type() == AuditType.SPECIAL ? label(AuditType.SPECIAL, heldInCycle(audit)) : null;
     }
 
     @Nullable
@@ -119,6 +118,6 @@ public class IsoAuditProcess {
             case RECERTIFICATION -> "Recertification audit";
             case SPECIAL -> "Special audit";
         };
-        return type == AuditType.SURVEILLANCE || number > 1 ? name + " " + number : name;
+        return number > 0 && (type == AuditType.SURVEILLANCE || number > 1) ? name + " " + number : name;
     }
 }

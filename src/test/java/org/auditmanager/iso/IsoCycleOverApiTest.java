@@ -191,6 +191,8 @@ class IsoCycleOverApiTest {
         assertThat(byKey.get("RECERTIFICATION_DECISION").get("actual").asText()).isEqualTo("2028-11-20");
         assertThat(byKey.get("C2.CERTIFICATE_EXPIRY").get("due").asText()).isEqualTo("2032-03-01");
         assertThat(byKey.get("C2.FIRST_SURVEILLANCE").get("due").asText()).isEqualTo("2030-03-02");
+        assertThat(byKey.get("C2.FIRST_SURVEILLANCE").get("label").asText())
+                .isEqualTo("First surveillance audit (cycle 2)");
     }
 
     private void surveillance(LocalDate firstDay, LocalDate lastDay) throws Exception {

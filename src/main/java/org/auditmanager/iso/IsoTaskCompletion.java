@@ -322,10 +322,6 @@ class IsoTaskCompletion implements TaskListener {
         return IsoCycleProcess.engagementId(task.getExecution());
     }
 
-    private static int cycleNo(DelegateTask task) {
-        return IsoCycleProcess.intVariable(task.getExecution(), IsoCycleProcess.CYCLE_NO);
-    }
-
     private static UUID auditId(DelegateTask task) {
         return UUID.fromString((String) task.getVariable(IsoAuditProcess.AUDIT_ID));
     }

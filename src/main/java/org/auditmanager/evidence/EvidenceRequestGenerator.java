@@ -16,6 +16,7 @@ import org.auditmanager.engagement.Framework;
 import org.auditmanager.security.AuthenticatedUser;
 import org.auditmanager.soa.StatementsOfApplicability;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,34 +36,61 @@ public class EvidenceRequestGenerator {
     private final EvidenceRequestRepository requests;
     private final StatementsOfApplicability statements;
     private final Catalog catalog;
+    private final EvidenceRoundRepository rounds;
     private final Clock clock;
 
     EvidenceRequestGenerator(EvidenceAccess access, EvidenceRequestRepository requests,
-                             StatementsOfApplicability statements, Catalog catalog, Clock clock) {
+                             StatementsOfApplicability statements, Catalog catalog, EvidenceRoundRepository rounds,
+                             Clock clock) {
         this.access = access;
         this.requests = requests;
+        this.rounds = rounds;
         this.statements = statements;
         this.catalog = catalog;
         this.clock = clock;
     }
 
-    /** Adds the missing drafts and answers how many were added. */
+    /**
+     * Adds the missing drafts and answers how many were added. While an audit collects evidence (an open
+     * {@link EvidenceRounds evidence round}), the drafts belong to that audit and only its own requests count as
+     * existing: a surveillance audit asks again for what an earlier audit received.
+     */
     @Transactional
     public int generate(UUID engagementId, AuthenticatedUser user) {
         Engagement engagement = access.engagement(engagementId, user);
         access.requireManage(engagement, user);
-        Set<String> requested = new HashSet<>(requests.controlsRequested(engagementId));
+        return generate(engagement, controlsInScope(engagement), rounds.openRoundOf(engagementId).orElse(null),
+                user.getUsername());
+    }
+
+    /**
+     * The drafts of an evidence round a process opened: none for an ISO engagement whose Statement of
+     * Applicability is not approved yet (a Stage 1 audit may come first; the auditor drafts by hand then).
+     */
+    int generateForRound(Engagement engagement, UUID roundId, String createdBy) {
+        if (engagement.framework() == Framework.ISO27001
+                && statements.approvedApplicableControls(engagement.id()).isEmpty()) {
+            return 0;
+        }
+        return generate(engagement, controlsInScope(engagement), roundId, createdBy);
+    }
+
+    private int generate(Engagement engagement, List<CatalogItem> controls, @Nullable UUID roundId,
+                         String createdBy) {
+        UUID engagementId = engagement.id();
+        Set<String> requested = new HashSet<>(roundId == null ? requests.controlsRequested(engagementId)
+                : requests.controlsRequestedInRound(roundId));
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         int number = requests.nextNumber(engagementId);
         int added = 0;
-        for (CatalogItem control : controlsInScope(engagement)) {
+        for (CatalogItem control : controls) {
             if (!requested.add(control.id())) {
                 continue;
             }
             try {
-                requests.insert(UUID.randomUUID(), engagementId, number++, draft(engagement, control, today),
-                        user.getUsername(), now);
+                requests.insert(UUID.randomUUID(), engagementId, roundId, number++,
+                        draft(engagement, control, today), createdBy, now);
             } catch (DuplicateKeyException sameNumberTakenMeanwhile) {
                 throw new ConflictException("Someone added a request to this list at the same moment; generate again.");
             }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -67,19 +68,39 @@ class EvidenceRequestRepository {
                 .param("engagement", engagementId).query(String.class).list();
     }
 
+    /** The controls that requests of one evidence round, other than cancelled ones, already ask evidence for. */
+    List<String> controlsRequestedInRound(UUID roundId) {
+        return jdbc.sql("""
+                        select distinct c.control_id from evidence_request_control c
+                        join evidence_request r on r.id = c.request_id
+                        where r.round_id = :round and r.status <> 'CANCELLED'""")
+                .param("round", roundId).query(String.class).list();
+    }
+
+    /** The round's requests that are shared and not closed yet, in PBC order. */
+    List<EvidenceRequest> openInRound(UUID roundId) {
+        return jdbc.sql(SELECT + " where r.round_id = :round and r.status in ('OPEN', 'SUBMITTED', 'REJECTED', 'OVERDUE')"
+                        + " order by r.number")
+                .param("round", roundId).query(EvidenceRequestRepository::map).list();
+    }
+
     int nextNumber(UUID engagementId) {
         return jdbc.sql("select coalesce(max(number), 0) + 1 from evidence_request where engagement_id = :engagement")
                 .param("engagement", engagementId).query(Integer.class).single();
     }
 
-    void insert(UUID id, UUID engagementId, int number, NewEvidenceRequest request, String createdBy, Instant now) {
+    /** A new draft; {@code roundId} is the evidence round it belongs to, if one is open. */
+    void insert(UUID id, UUID engagementId, @Nullable UUID roundId, int number, NewEvidenceRequest request,
+                String createdBy, Instant now) {
         jdbc.sql("""
-                        insert into evidence_request (id, engagement_id, number, title, description, owner_username,
-                            due_date, period_start, period_end, as_of_date, status, created_by, created_at, updated_at)
-                        values (:id, :engagement, :number, :title, :description, :owner, :due, :periodStart,
+                        insert into evidence_request (id, engagement_id, round_id, number, title, description,
+                            owner_username, due_date, period_start, period_end, as_of_date, status, created_by,
+                            created_at, updated_at)
+                        values (:id, :engagement, :round, :number, :title, :description, :owner, :due, :periodStart,
                             :periodEnd, :asOf, :status, :createdBy, :now, :now)""")
                 .param("id", id)
                 .param("engagement", engagementId)
+                .param("round", roundId)
                 .param("number", number)
                 .params(fields(request))
                 .param("status", EvidenceStatus.DRAFT.name())

@@ -33,12 +33,15 @@ public class EvidenceRequests {
     private final EvidenceThreadRepository thread;
     private final EvidenceAccess access;
     private final EvidenceRequestRules rules;
+    private final EvidenceRoundRepository rounds;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
     EvidenceRequests(EvidenceRequestRepository requests, EvidenceFileRepository files, EvidenceThreadRepository thread,
-                     EvidenceAccess access, EvidenceRequestRules rules, RuntimeService runtimeService, Clock clock) {
+                     EvidenceAccess access, EvidenceRequestRules rules, EvidenceRoundRepository rounds,
+                     RuntimeService runtimeService, Clock clock) {
         this.requests = requests;
+        this.rounds = rounds;
         this.files = files;
         this.thread = thread;
         this.access = access;
@@ -47,6 +50,7 @@ public class EvidenceRequests {
         this.clock = clock;
     }
 
+    /** A new draft; while an audit collects evidence (an open evidence round) it belongs to that audit. */
     @Transactional
     public EvidenceRequest create(UUID engagementId, NewEvidenceRequest request, AuthenticatedUser user) {
         Engagement engagement = access.engagement(engagementId, user);
@@ -54,8 +58,8 @@ public class EvidenceRequests {
         NewEvidenceRequest checked = rules.check(engagement, request, LocalDate.now(clock));
         UUID id = UUID.randomUUID();
         try {
-            requests.insert(id, engagementId, requests.nextNumber(engagementId), checked, user.getUsername(),
-                    clock.instant());
+            requests.insert(id, engagementId, rounds.openRoundOf(engagementId).orElse(null),
+                    requests.nextNumber(engagementId), checked, user.getUsername(), clock.instant());
         } catch (DuplicateKeyException sameNumberTakenMeanwhile) {
             throw new ConflictException("Someone added a request to this list at the same moment; save again.");
         }

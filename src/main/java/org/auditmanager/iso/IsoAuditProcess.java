@@ -1,11 +1,15 @@
 package org.auditmanager.iso;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.UUID;
+import org.auditmanager.engagement.ProcessVariables;
+import org.auditmanager.evidence.EvidenceRounds;
 import org.auditmanager.iso.IsoRecords.AuditRow;
 import org.auditmanager.iso.IsoRecords.FindingRow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +23,12 @@ public class IsoAuditProcess {
     static final String AUDIT_TYPE = "auditType";
 
     private final IsoRecords records;
+    private final EvidenceRounds evidenceRounds;
     private final Clock clock;
 
-    IsoAuditProcess(IsoRecords records, Clock clock) {
+    IsoAuditProcess(IsoRecords records, EvidenceRounds evidenceRounds, Clock clock) {
         this.records = records;
+        this.evidenceRounds = evidenceRounds;
         this.clock = clock;
     }
 
@@ -35,25 +41,73 @@ public class IsoAuditProcess {
     }
 
     /**
-     * Hands back the recommendation and the ids of the nonconformities, each of which runs process
-     * iso27001-nonconformity; records the audit on the engagement's timeline.
+     * Opens the audit's evidence round and drafts its requests from the applicable controls (docs/evidence.md,
+     * "Evidence rounds"); the lead auditor edits and shares them while "Collect evidence" is open.
      */
+    public void openEvidenceRound(DelegateExecution execution) {
+        AuditRow audit = audit(execution);
+        int drafted = evidenceRounds.open(audit.id(), audit.engagementId(),
+                "%s, cycle %d".formatted(label(audit.type(), 0), audit.cycleNo()),
+                (String) execution.getVariable(ProcessVariables.LEAD_AUDITOR));
+        execution.setVariable("evidenceRequestsDrafted", drafted);
+    }
+
+    /** Hands back the recommendation and the ids of the nonconformities, each of which runs iso27001-nonconformity. */
     public void close(DelegateExecution execution) {
-        AuditRow audit = records.audit(UUID.fromString((String) execution.getVariable(AUDIT_ID)));
+        AuditRow audit = audit(execution);
         ArrayList<String> nonconformities = new ArrayList<>(records.findings(audit.id()).stream()
                 .filter(finding -> finding.category().isNonconformity())
                 .map(FindingRow::id).map(UUID::toString).toList());
         execution.setVariable("ncFindingIds", nonconformities);
         execution.setVariable("recommendation", audit.recommendation());
-        long held = records.audits(audit.engagementId()).stream()
+    }
+
+    /**
+     * The timeline key of this audit, recorded when it closes: {@code STAGE1_AUDIT}, {@code STAGE2_AUDIT},
+     * {@code FIRST_SURVEILLANCE} / {@code SECOND_SURVEILLANCE} (counted among the cycle's surveillance audits held),
+     * {@code RECERTIFICATION_AUDIT}, {@code RECERTIFICATION_STAGE1} (a Stage 1 once the cycle is certified) or
+     * {@code SPECIAL_AUDIT.<n>}; prefixed {@code C<n>.} from the second cycle on.
+     */
+    public String milestoneKey(DelegateExecution execution) {
+        AuditRow audit = audit(execution);
+        String key = switch (audit.type()) {
+            case STAGE1 -> records.currentCertificate(audit.engagementId())
+                    .filter(certificate -> certificate.cycleNo() == audit.cycleNo()).isPresent()
+                    ? "RECERTIFICATION_STAGE1" : "STAGE1_AUDIT";
+            case STAGE2 -> "STAGE2_AUDIT";
+            case SURVEILLANCE -> heldInCycle(audit) == 1 ? "FIRST_SURVEILLANCE" : "SECOND_SURVEILLANCE";
+            case RECERTIFICATION -> "RECERTIFICATION_AUDIT";
+            case SPECIAL -> "SPECIAL_AUDIT." + heldInCycle(audit);
+        };
+        return IsoCycleProcess.cycleKey(audit.cycleNo(), key);
+    }
+
+    /** The label of {@link #milestoneKey}: the timeline's own for the keys it knows, else the audit's name. */
+    @Nullable
+    public String milestoneLabel(DelegateExecution execution) {
+        AuditRow audit = audit(execution);
+        return audit.type() == AuditType.SPECIAL ? label(AuditType.SPECIAL, heldInCycle(audit)) : null;
+    }
+
+    @Nullable
+    public LocalDate plannedEnd(DelegateExecution execution) {
+        return audit(execution).plannedEnd();
+    }
+
+    @Nullable
+    public LocalDate actualEnd(DelegateExecution execution) {
+        return audit(execution).actualEnd();
+    }
+
+    private long heldInCycle(AuditRow audit) {
+        return records.audits(audit.engagementId()).stream()
                 .filter(other -> other.cycleNo() == audit.cycleNo() && other.type() == audit.type()
                         && other.actualEnd() != null)
                 .count();
-        String key = audit.type() == AuditType.SURVEILLANCE
-                ? "C%d.SURVEILLANCE.%d".formatted(audit.cycleNo(), held)
-                : "C%d.%s.%d".formatted(audit.cycleNo(), audit.type(), held);
-        records.milestone(audit.engagementId(), key, label(audit.type(), held), audit.plannedEnd(), null,
-                audit.actualEnd());
+    }
+
+    private AuditRow audit(DelegateExecution execution) {
+        return records.audit(UUID.fromString((String) execution.getVariable(AUDIT_ID)));
     }
 
     private static String label(AuditType type, long number) {
@@ -64,6 +118,6 @@ public class IsoAuditProcess {
             case RECERTIFICATION -> "Recertification audit";
             case SPECIAL -> "Special audit";
         };
-        return type == AuditType.SURVEILLANCE || number > 1 ? name + " " + number : name;
+        return number > 0 && (type == AuditType.SURVEILLANCE || number > 1) ? name + " " + number : name;
     }
 }

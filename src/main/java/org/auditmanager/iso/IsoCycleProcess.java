@@ -75,7 +75,6 @@ public class IsoCycleProcess {
                             .formatted(consultancyEnded, policy.firstDayAfterConsultancyCoolingOff(consultancyEnded)),
                     SYSTEM, today);
         }
-        records.milestone(engagementId, "APPLICATION", "Application reviewed", null, null, today);
         execution.setVariable("impartial", impartial);
         execution.setVariable(DECISION_MAKER, records.decisionMaker(engagementId).orElse(null));
         execution.setVariable(CYCLE_NO, 1);
@@ -114,8 +113,6 @@ public class IsoCycleProcess {
         issue(execution, engagementId, cycleNo, term);
         execution.setVariable("cycleStart", today.toString());
         execution.setVariable(SURVEILLANCE_NO, 1);
-        records.milestone(engagementId, "C%d.CERTIFICATION_DECISION".formatted(cycleNo), "Certification decision",
-                null, null, today);
     }
 
     /**
@@ -133,9 +130,6 @@ public class IsoCycleProcess {
         execution.setVariable("cycleStart", policy.renewedCycleStart(previous.expiry(), term).toString());
         execution.setVariable(SURVEILLANCE_NO, 1);
         execution.setVariable("renewed", true);
-        records.milestone(engagementId, "C%d.RECERTIFICATION_DECISION".formatted(cycleNo - 1),
-                term.restoredAfterLapse() ? "Restoration decision" : "Recertification decision", null,
-                previous.expiry(), today);
     }
 
     private void issue(DelegateExecution execution, UUID engagementId, int cycleNo, CertificateTerm term) {
@@ -145,8 +139,6 @@ public class IsoCycleProcess {
                 records.programme(engagementId).map(IsoRecords.Programme::scopeStatement).orElseThrow());
         records.insertCertificate(UUID.randomUUID(), engagementId, number, cycleNo, term, scope,
                 (String) execution.getVariable("soaVersion"), clock.instant());
-        records.milestone(engagementId, "C%d.CERTIFICATE_EXPIRY".formatted(cycleNo), "Certificate expiry", null,
-                term.expiry(), null);
     }
 
     private static String textOr(@Nullable Object text, String fallback) {
@@ -156,7 +148,7 @@ public class IsoCycleProcess {
     // surveillance
 
     /** A6.2 for the first surveillance of a cycle, A6.1 and the configured interval for the second. */
-    LocalDate surveillanceDue(DelegateExecution execution) {
+    public LocalDate surveillanceDue(DelegateExecution execution) {
         if (intVariable(execution, SURVEILLANCE_NO) == 1) {
             return policy.firstSurveillanceDue(dateVariable(execution, "cycleStart"));
         }
@@ -165,13 +157,9 @@ public class IsoCycleProcess {
         return policy.secondSurveillanceWindow(firstHeld).due();
     }
 
-    /** When the planning of the next surveillance opens; records its due date on the timeline. */
+    /** When the planning of the next surveillance opens. */
     public Date surveillancePlanningOpens(DelegateExecution execution) {
-        LocalDate due = surveillanceDue(execution);
-        records.milestone(engagementId(execution), surveillanceKey(execution),
-                "Surveillance audit %d".formatted(intVariable(execution, SURVEILLANCE_NO)),
-                policy.surveillancePlanningStarts(due), due, null);
-        return dates.startOf(policy.surveillancePlanningStarts(due));
+        return dates.startOf(policy.surveillancePlanningStarts(surveillanceDue(execution)));
     }
 
     /** A6.5: a surveillance audit not held by its due date escalates to suspension the day after. */
@@ -196,9 +184,6 @@ public class IsoCycleProcess {
         execution.setVariable(SURVEILLANCE_NO, intVariable(execution, SURVEILLANCE_NO) + 1);
     }
 
-    private static String surveillanceKey(DelegateExecution execution) {
-        return "C%d.SURVEILLANCE.%d".formatted(intVariable(execution, CYCLE_NO), intVariable(execution, SURVEILLANCE_NO));
-    }
 
     // recertification and expiry
 
@@ -207,8 +192,6 @@ public class IsoCycleProcess {
         UUID engagementId = engagementId(execution);
         CertificateRow certificate = current(engagementId);
         LocalDate starts = policy.recertificationPlanningStarts(certificate.expiry());
-        records.milestone(engagementId, "C%d.RECERTIFICATION".formatted(intVariable(execution, CYCLE_NO)),
-                "Recertification audit and decision", starts, certificate.expiry(), null);
         execution.setVariable("renewed", false);
         return dates.startOf(starts);
     }
@@ -228,8 +211,6 @@ public class IsoCycleProcess {
         records.certificateStatus(certificate.id(), CertificateStatus.EXPIRED, certificate.expiry().plusDays(1),
                 "Not renewed by its expiry date; restorable until %s (ISO/IEC 17021-1, 9.6.3.2.5)."
                         .formatted(restorable));
-        records.milestone(engagementId(execution), "C%d.RESTORATION_DEADLINE".formatted(intVariable(execution, CYCLE_NO)),
-                "Restoration deadline", null, restorable, null);
     }
 
     /** A7.6: the restoration window closed; a new initial certification starts with at least a Stage 2. */
@@ -263,8 +244,6 @@ public class IsoCycleProcess {
             LocalDate today = dates.today();
             records.certificateStatus(certificate.id(), CertificateStatus.SUSPENDED, today,
                     records.latestEventReason(engagementId, CycleEvent.SUSPEND.type()).orElse("Suspended."));
-            records.milestone(engagementId, "SUSPENSION." + today, "Suspension: restore, withdraw or reduce the scope",
-                    today, policy.suspensionDeadline(today), null);
         }
     }
 
@@ -279,8 +258,6 @@ public class IsoCycleProcess {
         LocalDate today = dates.today();
         records.certificateStatus(certificate.id(), CertificateStatus.ACTIVE, today,
                 records.latestEventReason(engagementId, CycleEvent.RESTORE.type()).orElse("Restored."));
-        records.milestone(engagementId, "SUSPENSION." + certificate.statusSince(), "Suspension ended", null, null,
-                today);
     }
 
     /** A.9: the suspension ends with the scope reduced to what still conforms. */
@@ -303,6 +280,62 @@ public class IsoCycleProcess {
     public void changeScope(DelegateExecution execution) {
         CertificateRow certificate = current(engagementId(execution));
         records.certificateScope(certificate.id(), (String) execution.getVariable("newScope"));
+    }
+
+    // milestones: the BPMN records them with ${milestones.recordFor(execution, key, label, planned, due, actual)}
+    // (docs/iso27001-cycle.md, "Milestones"); these give the keys and dates
+
+    /**
+     * The timeline's key of a milestone of the current cycle: the first cycle uses the keys the timeline projects
+     * from ({@code FIRST_SURVEILLANCE}), later cycles prefix theirs with the cycle number ({@code C2.FIRST_SURVEILLANCE}).
+     */
+    public String milestoneKey(DelegateExecution execution, String milestone) {
+        return cycleKey(intVariable(execution, CYCLE_NO), milestone);
+    }
+
+    static String cycleKey(int cycleNo, String milestone) {
+        return cycleNo == 1 ? milestone : "C%d.%s".formatted(cycleNo, milestone);
+    }
+
+    /** {@code FIRST_SURVEILLANCE} or {@code SECOND_SURVEILLANCE} of the current cycle. */
+    public String surveillanceMilestone(DelegateExecution execution) {
+        return milestoneKey(execution, intVariable(execution, SURVEILLANCE_NO) == 1 ? "FIRST_SURVEILLANCE"
+                : "SECOND_SURVEILLANCE");
+    }
+
+    public LocalDate today() {
+        return dates.today();
+    }
+
+    /** A.3: the last day Stage 2 may start without a decision that Stage 1 is still valid. */
+    public LocalDate latestStage2Start(DelegateExecution execution) {
+        return policy.latestStage2Start(stage1Base(execution));
+    }
+
+    public LocalDate expiry(DelegateExecution execution) {
+        return current(engagementId(execution)).expiry();
+    }
+
+    public LocalDate recertificationPlanningDate(DelegateExecution execution) {
+        return policy.recertificationPlanningStarts(expiry(execution));
+    }
+
+    public LocalDate restorationDeadline(DelegateExecution execution) {
+        return policy.restorationDeadline(expiry(execution));
+    }
+
+    public boolean suspended(DelegateExecution execution) {
+        return records.currentCertificate(engagementId(execution))
+                .map(certificate -> certificate.status() == CertificateStatus.SUSPENDED).orElse(false);
+    }
+
+    /** The current suspension's key, {@code SUSPENSION.<first day>}: one milestone per suspension. */
+    public String suspensionKey(DelegateExecution execution) {
+        return "SUSPENSION." + current(engagementId(execution)).statusSince();
+    }
+
+    public LocalDate suspensionDeadline(DelegateExecution execution) {
+        return policy.suspensionDeadline(current(engagementId(execution)).statusSince());
     }
 
     private CertificateRow current(UUID engagementId) {

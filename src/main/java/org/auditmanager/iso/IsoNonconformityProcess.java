@@ -1,5 +1,6 @@
 package org.auditmanager.iso;
 
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.UUID;
 import org.auditmanager.iso.IsoRecords.FindingRow;
@@ -38,10 +39,20 @@ public class IsoNonconformityProcess {
         return dates.after(finding(execution).limitDate());
     }
 
-    public void escalate(DelegateExecution execution) {
-        FindingRow finding = finding(execution);
-        records.milestone(finding.engagementId(), "NC." + finding.id(),
-                "Overdue nonconformity response: " + finding.description(), null, finding.dueDate(), null);
+    // the escalation records the overdue response on the timeline through ${milestones.recordFor(...)}
+
+    public String milestoneKey(DelegateExecution execution) {
+        return "NC." + finding(execution).id();
+    }
+
+    /** At most the 200 characters a milestone label may have. */
+    public String overdueLabel(DelegateExecution execution) {
+        String label = "Overdue nonconformity response: " + finding(execution).description();
+        return label.length() <= 200 ? label : label.substring(0, 199) + "…";
+    }
+
+    public LocalDate responseDue(DelegateExecution execution) {
+        return finding(execution).dueDate();
     }
 
     public void lapse(DelegateExecution execution) {

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
-/** The cycle's own tables (V30) and the engagement's milestones. */
+/** The cycle's own tables (V30), and the engagement's milestones as the processes recorded them. */
 @Repository
 class IsoRecords {
 
@@ -279,25 +279,6 @@ class IsoRecords {
     }
 
     // milestones (table engagement_milestone, shared with the engagement's timeline)
-
-    void milestone(UUID engagementId, String key, String label, @Nullable LocalDate planned, @Nullable LocalDate due,
-                   @Nullable LocalDate actual) {
-        int updated = jdbc.sql("""
-                        update engagement_milestone set label = :label,
-                            planned_date = coalesce(:planned, planned_date), due_date = coalesce(:due, due_date),
-                            actual_date = coalesce(:actual, actual_date)
-                        where engagement_id = :id and milestone_key = :key""")
-                .param("label", label).param("planned", planned).param("due", due).param("actual", actual)
-                .param("id", engagementId).param("key", key).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            insert into engagement_milestone (engagement_id, milestone_key, label, planned_date,
-                                due_date, actual_date)
-                            values (:id, :key, :label, :planned, :due, :actual)""")
-                    .param("id", engagementId).param("key", key).param("label", label).param("planned", planned)
-                    .param("due", due).param("actual", actual).update();
-        }
-    }
 
     List<CertificationStatus.MilestoneDates> milestones(UUID engagementId) {
         return jdbc.sql("""

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.auditmanager.common.ForbiddenException;
 import org.auditmanager.common.InvalidInputException;
+import org.auditmanager.evidence.EvidenceRounds;
 import org.auditmanager.iso.IsoRecords.AuditRow;
 import org.auditmanager.iso.IsoRecords.CertificateRow;
 import org.auditmanager.iso.IsoRecords.FindingRow;
@@ -45,11 +46,13 @@ class IsoTaskCompletion implements TaskListener {
     private final UserAccounts users;
     private final EngineDates dates;
     private final IsoCycleProcess cycle;
+    private final EvidenceRounds evidenceRounds;
     private final Clock clock;
 
     IsoTaskCompletion(IsoRecords records, IsoCyclePolicy policy, AuditTime auditTime,
                       DecisionImpartiality impartiality, UserAccounts users, EngineDates dates, IsoCycleProcess cycle,
-                      Clock clock) {
+                      EvidenceRounds evidenceRounds, Clock clock) {
+        this.evidenceRounds = evidenceRounds;
         this.records = records;
         this.policy = policy;
         this.auditTime = auditTime;
@@ -74,7 +77,7 @@ class IsoTaskCompletion implements TaskListener {
             case "WithdrawOrReduce" -> withdrawOrReduce(task);
             case "ReviewChanges" -> recordChanges(task);
             case "PlanAudit" -> planAudit(task);
-            case "CollectEvidence" -> records.recordEvidence(auditId(task), text(task, "evidenceSummary"));
+            case "CollectEvidence" -> collectEvidence(task);
             case "ConductFieldwork" -> fieldwork(task);
             case "RecordFindings" -> findings(task);
             case "WriteReport" -> records.recordReport(auditId(task), text(task, "report"));
@@ -105,8 +108,6 @@ class IsoTaskCompletion implements TaskListener {
             throw invalid("stage2Start", "Stage 2 cannot be scheduled in the past.");
         }
         execution.setVariable("stage2Timing", policy.stage2Timing(base, start).name());
-        records.milestone(engagementId(task), "C%d.STAGE2.PLANNED".formatted(cycleNo(task)), "Stage 2 scheduled",
-                start, policy.latestStage2Start(base), null);
     }
 
     /** A.3, EA FAQ 49.3: a justified decision whether Stage 1 is still valid, recorded. */
@@ -185,6 +186,29 @@ class IsoTaskCompletion implements TaskListener {
             }
         }
         records.planAudit(auditId(task), start, end, text(task, "auditPlan"), team);
+    }
+
+    /**
+     * The fieldwork relies on the evidence the audit asked for: while a shared request of this audit is still open
+     * (not accepted or cancelled), the lead auditor records why the audit can go on without it, or waits.
+     */
+    private void collectEvidence(DelegateTask task) {
+        UUID auditId = auditId(task);
+        List<String> open = evidenceRounds.stillOpen(auditId);
+        String summary = text(task, "evidenceSummary");
+        String reason = text(task, "openRequestsReason");
+        if (!open.isEmpty() && (reason == null || reason.isBlank())) {
+            throw invalid("openRequestsReason", ("%s of this audit %s still open. Accept or cancel %s on the evidence "
+                    + "request list, or record here why the fieldwork can go ahead without %s.").formatted(
+                    String.join(", ", open), open.size() == 1 ? "is" : "are", open.size() == 1 ? "it" : "them",
+                    open.size() == 1 ? "it" : "them"));
+        }
+        String note = open.isEmpty() ? null
+                : "Still open when the fieldwork began (%s): %s".formatted(String.join(", ", open), reason.strip());
+        String recorded = note == null ? summary : summary + "\n\n" + note;
+        // the column holds 4000 characters; the round keeps the whole note
+        records.recordEvidence(auditId, recorded.length() <= 4000 ? recorded : recorded.substring(0, 3999) + "…");
+        evidenceRounds.close(auditId, note);
     }
 
     private void fieldwork(DelegateTask task) {
@@ -296,10 +320,6 @@ class IsoTaskCompletion implements TaskListener {
 
     private static UUID engagementId(DelegateTask task) {
         return IsoCycleProcess.engagementId(task.getExecution());
-    }
-
-    private static int cycleNo(DelegateTask task) {
-        return IsoCycleProcess.intVariable(task.getExecution(), IsoCycleProcess.CYCLE_NO);
     }
 
     private static UUID auditId(DelegateTask task) {

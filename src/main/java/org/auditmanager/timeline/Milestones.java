@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.auditmanager.common.AuditableChange;
 import org.auditmanager.common.InvalidInputException;
@@ -35,6 +36,8 @@ public class Milestones {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,60}");
     private static final int MAX_LABEL = 200;
+    /** A milestone of a later ISO/IEC 27001 cycle: {@code C<cycle>.<key>}. */
+    private static final Pattern CYCLE_KEY = Pattern.compile("C(\\d+)\\.(.+)");
 
     private final MilestoneRepository repository;
     private final MessageSource messages;
@@ -115,12 +118,28 @@ public class Milestones {
     private String label(String key, @Nullable String given, @Nullable RecordedMilestone before) {
         String label = given != null && !given.isBlank() ? given.strip()
                 : before != null ? before.label()
-                : messages.getMessage("timeline.milestone." + key, null, key, Locale.ENGLISH);
+                : knownLabel(key);
         if (label.length() > MAX_LABEL) {
             throw new InvalidInputException("A milestone label has at most %d characters.".formatted(MAX_LABEL),
                     Map.of("label", "too long"));
         }
         return label;
+    }
+
+    /**
+     * The label of a key the timeline knows; a later ISO cycle's key ({@code C2.FIRST_SURVEILLANCE}) gets its base
+     * key's label with the cycle number. Any other key is its own label.
+     */
+    private String knownLabel(String key) {
+        Matcher cycle = CYCLE_KEY.matcher(key);
+        if (cycle.matches()) {
+            String base = messages.getMessage("timeline.milestone." + cycle.group(2), null, null, Locale.ENGLISH);
+            if (base != null) {
+                return messages.getMessage("timeline.milestone.cycle", new Object[] {base, cycle.group(1)},
+                        Locale.ENGLISH);
+            }
+        }
+        return messages.getMessage("timeline.milestone." + key, null, key, Locale.ENGLISH);
     }
 
     private LocalDate date(@Nullable Object value) {

@@ -9,8 +9,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.auditmanager.DemoUsers;
+import org.auditmanager.catalog.Catalog;
+import org.auditmanager.common.PageRequest;
+import org.auditmanager.evidence.EvidenceRequest;
+import org.auditmanager.evidence.EvidenceRequests;
+import org.auditmanager.evidence.EvidenceStatus;
+import org.auditmanager.soa.StatementsOfApplicability;
 import org.auditmanager.common.ForbiddenException;
 import org.auditmanager.common.InvalidInputException;
 import org.auditmanager.engagement.Engagement;
@@ -32,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
@@ -48,7 +56,8 @@ class AuditProcessTest {
         @Bean
         ProcessEngineCoverageProperties coverageProperties() {
             return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
-                    .excludeProcessDefinitionKeys("iso27001-certification-cycle", "engagement-kickoff").build();
+                    .excludeProcessDefinitionKeys("iso27001-certification-cycle", "engagement-kickoff", "evidence-request")
+                    .build();
         }
     }
 
@@ -57,6 +66,10 @@ class AuditProcessTest {
     @Autowired Organisations organisations;
     @Autowired DemoUsers users;
     @Autowired IsoRecords records;
+    @Autowired Catalog catalog;
+    @Autowired StatementsOfApplicability statements;
+    @Autowired EvidenceRequests evidenceRequests;
+    @Autowired JdbcClient jdbc;
 
     private IsoProcessTestSupport support;
     private Engagement engagement;
@@ -97,6 +110,58 @@ class AuditProcessTest {
         assertThat(records.findings(auditId)).extracting(IsoRecords.FindingRow::category)
                 .containsExactlyInAnyOrder(FindingCategory.OFI, FindingCategory.AREA_OF_CONCERN);
         assertThat(records.audit(auditId).actualEnd()).isEqualTo(LocalDate.of(2026, 2, 10));
+    }
+
+    @Test
+    void collectingEvidenceDraftsTheAuditsRequestsAndWaitsForTheSharedOnesUnlessTheLeadRecordsWhy() {
+        IsoProcessTestSupport.approveSoa(engagement, Set.of("A.5.15", "A.8.16"), catalog, statements, users);
+        ProcessInstance audit = startAudit(AuditType.STAGE2);
+        support.complete(engagement, "PlanAudit", withVariables("plannedStart", "2026-03-09",
+                "plannedEnd", "2026-03-10", "auditPlan", "Plan"));
+        assertThat(audit).isWaitingAt("CollectEvidence").variables().containsEntry("evidenceRequestsDrafted", 2);
+        List<EvidenceRequest> drafts = requestsOfEngagement();
+        assertThat(drafts).extracting(EvidenceRequest::controlIds)
+                .containsExactlyInAnyOrder(List.of("A.5.15"), List.of("A.8.16"));
+        assertThat(drafts).extracting(EvidenceRequest::status).containsOnly(EvidenceStatus.DRAFT);
+
+        // drafts do not hold the audit up; shared requests do, until accepted or cancelled
+        evidenceRequests.share(drafts.stream().map(EvidenceRequest::id).toList(), users.get("lead"));
+        assertThatThrownBy(() -> support.complete(engagement, "CollectEvidence",
+                withVariables("evidenceSummary", "Policies", "evidenceComplete", true)))
+                .rootCause().isInstanceOf(InvalidInputException.class)
+                .hasMessage("PBC-001, PBC-002 of this audit are still open. Accept or cancel them on the evidence "
+                        + "request list, or record here why the fieldwork can go ahead without them.");
+        evidenceRequests.cancel(drafts.get(1).id(), "Covered by the site visit", users.get("lead"));
+        assertThatThrownBy(() -> support.complete(engagement, "CollectEvidence",
+                withVariables("evidenceSummary", "Policies", "evidenceComplete", true, "openRequestsReason", " ")))
+                .rootCause().isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("PBC-001 of this audit is still open.")
+                .satisfies(refusal -> assertThat(((InvalidInputException) refusal).fieldErrors())
+                        .containsKey("openRequestsReason"));
+        assertThat(audit).isWaitingAt("CollectEvidence");
+
+        support.complete(engagement, "CollectEvidence", withVariables("evidenceSummary", "Policies",
+                "evidenceComplete", true, "openRequestsReason", "The client shows the access reviews on site."));
+        assertThat(audit).isWaitingAt("ConductFieldwork");
+        UUID auditId = UUID.fromString((String) processEngine.getRuntimeService()
+                .getVariable(audit.getId(), "auditId"));
+        assertThat(jdbc.sql("select evidence_summary from iso_audit where id = :id").param("id", auditId)
+                .query(String.class).single())
+                .isEqualTo("Policies\n\nStill open when the fieldwork began (PBC-001): The client shows the access "
+                        + "reviews on site.");
+
+        // the next audit asks again for what this one asked: its round has requests of its own
+        ProcessInstance surveillance = startAudit(AuditType.SURVEILLANCE);
+        processEngine.getTaskService().createTaskQuery().processInstanceId(surveillance.getId()).list()
+                .forEach(task -> processEngine.getTaskService().complete(task.getId(), withVariables(
+                        "plannedStart", "2026-09-09", "plannedEnd", "2026-09-10", "auditPlan", "Plan")));
+        assertThat(surveillance).isWaitingAt("CollectEvidence").variables()
+                .containsEntry("evidenceRequestsDrafted", 2);
+        assertThat(requestsOfEngagement()).hasSize(4);
+    }
+
+    private List<EvidenceRequest> requestsOfEngagement() {
+        return evidenceRequests.list(engagement.id(), users.get("lead"), PageRequest.of(0, 50)).items();
     }
 
     @Test

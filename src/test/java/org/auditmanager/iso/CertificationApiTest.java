@@ -106,7 +106,7 @@ class CertificationApiTest {
                 .andExpect(jsonPath("$.certificate.expiryDate").value(LocalDate.now().plusYears(3).minusDays(1)
                         .toString()))
                 .andExpect(jsonPath("$.auditDays.initial").value(12.0))
-                .andExpect(jsonPath("$.milestones[?(@.key == 'C1.CERTIFICATION_DECISION')].actual")
+                .andExpect(jsonPath("$.milestones[?(@.key == 'CERTIFICATION_DECISION')].actual")
                         .value(LocalDate.now().toString()));
     }
 

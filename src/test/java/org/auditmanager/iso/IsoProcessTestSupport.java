@@ -143,6 +143,24 @@ final class IsoProcessTestSupport {
         complete(engagement, signOff, withVariables("recommendation", recommendation, "signOff", true));
     }
 
+    /**
+     * An approved Statement of Applicability that declares exactly {@code applicable} applicable: the client saves
+     * and submits it, the lead auditor approves it.
+     */
+    static void approveSoa(Engagement engagement, java.util.Set<String> applicable,
+            org.auditmanager.catalog.Catalog catalog, org.auditmanager.soa.StatementsOfApplicability statements,
+            DemoUsers users) {
+        List<org.auditmanager.soa.SoaEntry> entries = catalog.isoControls().stream()
+                .map(control -> applicable.contains(control.id())
+                        ? new org.auditmanager.soa.SoaEntry(control.id(), true, null,
+                                org.auditmanager.soa.ImplementationStatus.IMPLEMENTED)
+                        : new org.auditmanager.soa.SoaEntry(control.id(), false, "Outside the certified scope.", null))
+                .toList();
+        statements.saveDraft(engagement.id(), entries, users.get("acme"));
+        statements.submit(engagement.id(), users.get("acme"));
+        statements.approve(engagement.id(), users.get("lead"));
+    }
+
     void respondAndAccept(Engagement engagement) {
         complete(engagement, "RespondToNonconformity", withVariables("correction", "Fixed",
                 "rootCause", "No owner", "correctiveActionPlan", "Owner named", "implementationEvidence", "Records"));

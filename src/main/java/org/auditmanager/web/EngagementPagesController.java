@@ -18,6 +18,7 @@ import org.auditmanager.security.AuthenticatedUser;
 import org.auditmanager.security.Role;
 import org.auditmanager.security.UserAccount;
 import org.auditmanager.security.UserAccounts;
+import org.auditmanager.signoff.SignOffs;
 import org.auditmanager.tasks.TaskLists;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,22 +40,27 @@ class EngagementPagesController {
     private static final String LIST = "engagements/list";
     private static final String NEW = "engagements/new";
     private static final String DETAIL = "engagements/detail";
+    /** the latest sign-offs on the page; the API pages through all of them */
+    private static final int SIGNOFFS_SHOWN = 20;
 
     private final Engagements engagements;
     private final EngagementHistory history;
     private final Organisations organisations;
     private final UserAccounts users;
     private final TaskLists tasks;
+    private final SignOffs signOffs;
     private final Validator validator;
     private final Clock clock;
 
     EngagementPagesController(Engagements engagements, EngagementHistory history, Organisations organisations,
-                              UserAccounts users, TaskLists tasks, Validator validator, Clock clock) {
+                              UserAccounts users, TaskLists tasks, SignOffs signOffs, Validator validator,
+                              Clock clock) {
         this.engagements = engagements;
         this.history = history;
         this.organisations = organisations;
         this.users = users;
         this.tasks = tasks;
+        this.signOffs = signOffs;
         this.validator = validator;
         this.clock = clock;
     }
@@ -117,6 +123,7 @@ class EngagementPagesController {
         model.addAttribute("engagement", engagement);
         model.addAttribute("tasks", tasks.openTasksOf(engagement, user));
         model.addAttribute("history", history.of(engagement.id()));
+        model.addAttribute("signoffs", signOffs.of(engagement.id(), user, new PageRequest(0, SIGNOFFS_SHOWN)));
         model.addAttribute("now", clock.instant());
         return DETAIL;
     }

@@ -57,11 +57,12 @@ public class TaskActions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<TaskCompletionGuard> guards;
+    private final ObjectProvider<TaskFormExtension> extensions;
 
     TaskActions(TaskAccess access, TaskService taskService, FormService formService,
                 RepositoryService repositoryService, FormSchemas schemas, FormBinder binder, JdbcClient jdbc,
                 ObjectMapper objectMapper, ApplicationEventPublisher events, Clock clock,
-                ObjectProvider<TaskCompletionGuard> guards) {
+                ObjectProvider<TaskCompletionGuard> guards, ObjectProvider<TaskFormExtension> extensions) {
         this.access = access;
         this.taskService = taskService;
         this.formService = formService;
@@ -73,6 +74,7 @@ public class TaskActions {
         this.events = events;
         this.clock = clock;
         this.guards = guards;
+        this.extensions = extensions;
     }
 
     public TaskItem get(String taskId, AuthenticatedUser user) {
@@ -88,6 +90,25 @@ public class TaskActions {
         Map<String, Object> values = new HashMap<>(taskService.getVariables(taskId, keys));
         values.keySet().retainAll(keys);
         return new TaskForm(found.item(), found.workable(), form, json, values);
+    }
+
+    /** Why this person may not complete the task (a guard's refusal), so the form can say so when it opens. */
+    public Optional<String> refusal(TaskForm form, AuthenticatedUser user) {
+        if (!form.workable()) {
+            return Optional.empty();
+        }
+        try {
+            guards.orderedStream().forEach(guard -> guard.check(form.task().taskKey(), form.task().engagementId(),
+                    user.getUsername()));
+            return Optional.empty();
+        } catch (ForbiddenException refused) {
+            return Optional.of(refused.getMessage());
+        }
+    }
+
+    /** What features add to this task's page (a sign-off's summary, say). */
+    public List<TaskFormSection> sections(TaskItem task, AuthenticatedUser user) {
+        return extensions.orderedStream().flatMap(extension -> extension.section(task, user).stream()).toList();
     }
 
     /**
@@ -163,6 +184,8 @@ public class TaskActions {
                 taskService.claim(taskId, user.getUsername());
             }
             recordSubmission(found, form, bound, user);
+            extensions.orderedStream().forEach(extension -> extension.completing(found.item(), bound.values(),
+                    submitted, user));
             taskService.complete(taskId, bound.values());
         } catch (OptimisticLockingException lostRace) {
             // someone claimed or completed it between our read and our write; this transaction rolls back

@@ -69,7 +69,8 @@ class TaskPagesController {
     @GetMapping("/tasks/{id}")
     String open(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser user, Model model) {
         TaskForm task = actions.open(id, user);
-        return showForm(task, RenderedForm.of(task.form(), task.values()), model);
+        actions.refusal(task, user).ifPresent(reason -> model.addAttribute("refusal", reason));
+        return showForm(task, RenderedForm.of(task.form(), task.values()), user, model);
     }
 
     @PostMapping("/tasks/{id}/claim")
@@ -111,7 +112,7 @@ class TaskPagesController {
                     messages.getMessage(error.code(), error.arguments().toArray(), error.code(), locale)));
             model.addAttribute("flashError", messages.getMessage("task.formErrors", null, locale));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return showForm(task, asTyped(task, submitted, errors), model);
+            return showForm(task, asTyped(task, submitted, errors), user, model);
         }
         redirect.addFlashAttribute("flash", messages.getMessage("task.completed", new Object[] {task.task().name()}, locale));
         return "redirect:/engagements/" + task.task().engagementId();
@@ -123,7 +124,7 @@ class TaskPagesController {
         TaskForm task = actions.formOfClosedTask(id, user).orElseGet(() -> actions.open(id, user));
         model.addAttribute("flashError", conflict.getMessage());
         model.addAttribute("conflict", true);
-        return showForm(task, asTyped(task, submitted, Map.of()), model);
+        return showForm(task, asTyped(task, submitted, Map.of()), user, model);
     }
 
     /** The process refused the completion with a reason (a rule of its own): show it at the form, keep the input. */
@@ -133,8 +134,9 @@ class TaskPagesController {
         Map<String, String> errors = refusal instanceof InvalidInputException invalid ? invalid.fieldErrors() : Map.of();
         response.setStatus(refusal instanceof ForbiddenException ? HttpStatus.FORBIDDEN.value()
                 : HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("flashError", refusal.getMessage());
-        return showForm(task, asTyped(task, submitted, errors), model);
+        // a person refused by a guard sees the reason in the form itself, which stays closed to them
+        model.addAttribute(refusal instanceof ForbiddenException ? "refusal" : "flashError", refusal.getMessage());
+        return showForm(task, asTyped(task, submitted, errors), user, model);
     }
 
     private static RenderedForm asTyped(TaskForm task, Map<String, List<String>> submitted, Map<String, String> errors) {
@@ -143,8 +145,9 @@ class TaskPagesController {
         return new RenderedForm(task.form(), values, errors);
     }
 
-    private String showForm(TaskForm task, RenderedForm form, Model model) {
+    private String showForm(TaskForm task, RenderedForm form, AuthenticatedUser user, Model model) {
         model.addAttribute("task", task);
+        model.addAttribute("sections", actions.sections(task.task(), user));
         model.addAttribute("form", form);
         model.addAttribute("now", clock.instant());
         return FORM;

@@ -20,6 +20,7 @@ import org.auditmanager.security.AuthenticatedUser;
 import org.auditmanager.security.Role;
 import org.auditmanager.security.UserAccount;
 import org.auditmanager.security.UserAccounts;
+import org.auditmanager.signoff.SignOffs;
 import org.auditmanager.tasks.TaskLists;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,6 +42,8 @@ class EngagementPagesController {
     private static final String LIST = "engagements/list";
     private static final String NEW = "engagements/new";
     private static final String DETAIL = "engagements/detail";
+    /** the latest sign-offs on the page; the API pages through all of them */
+    private static final int SIGNOFFS_SHOWN = 20;
 
     private final Engagements engagements;
     private final EngagementHistory history;
@@ -48,18 +51,20 @@ class EngagementPagesController {
     private final UserAccounts users;
     private final TaskLists tasks;
     private final Certifications certifications;
+    private final SignOffs signOffs;
     private final Validator validator;
     private final Clock clock;
 
     EngagementPagesController(Engagements engagements, EngagementHistory history, Organisations organisations,
-                              UserAccounts users, TaskLists tasks, Certifications certifications, Validator validator,
-                              Clock clock) {
+                              UserAccounts users, TaskLists tasks, Certifications certifications, SignOffs signOffs,
+                              Validator validator, Clock clock) {
         this.engagements = engagements;
         this.history = history;
         this.organisations = organisations;
         this.users = users;
         this.tasks = tasks;
         this.certifications = certifications;
+        this.signOffs = signOffs;
         this.validator = validator;
         this.clock = clock;
     }
@@ -125,6 +130,7 @@ class EngagementPagesController {
         if (engagement.framework() == Framework.ISO27001) {
             model.addAttribute("certification", certifications.statusOf(engagement));
         }
+        model.addAttribute("signoffs", signOffs.of(engagement.id(), user, new PageRequest(0, SIGNOFFS_SHOWN)));
         model.addAttribute("now", clock.instant());
         return DETAIL;
     }

@@ -46,7 +46,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class CertificationApiTest {
 
     private static final String GRANT = """
-            {"decision": "grant", "decisionReason": "Report reviewed", "soaVersion": "SoA v3"}""";
+            {"decision": "grant", "decisionReason": "Report reviewed", "soaVersion": "SoA v3",
+             "signerName": "Rex Reviewer"}""";
 
     @Autowired MockMvc mvc;
     @Autowired ProcessEngine processEngine;

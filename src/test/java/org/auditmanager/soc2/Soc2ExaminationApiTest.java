@@ -100,7 +100,8 @@ class Soc2ExaminationApiTest {
         report(id);
 
         String review = tasks(id, "EngagementQualityReview", "reviewer").get(0);
-        String passed = "{\"reviewOutcome\": \"approve\", \"reviewNotes\": \"Judgements supported\"}";
+        String passed = "{\"reviewOutcome\": \"approve\", \"reviewNotes\": \"Judgements supported\", "
+                + "\"signerName\": \"Rita Reviewer\"}";
         String refusal = "Ivy Insider is on the engagement team of %s and may not perform its engagement quality "
                 + "review: the reviewer must not be on the engagement team (SQMS No. 2).";
         String reference = engagement(id).path("reference").asText();
@@ -115,7 +116,8 @@ class Soc2ExaminationApiTest {
                 .andExpect(content().string(containsString("name=\"reviewNotes\"")));
         complete(review, "reviewer", passed);
 
-        completeOnly(id, "PartnerSignOff", "manager", "{\"signOffDecision\": \"sign\"}");
+        completeOnly(id, "PartnerSignOff", "manager",
+                "{\"signOffDecision\": \"sign\", \"signerName\": \"Mia Manager\"}");
         completeOnly(id, "IssueReport", "lead", "{\"reportDate\": \"2031-04-20\", \"reportReference\": \"R-1\"}");
 
         mvc.perform(get("/api/engagements/{id}", id).with(httpBasic("acme", "acme")))
@@ -153,7 +155,8 @@ class Soc2ExaminationApiTest {
         }
         completeOnly(id, "DecideOpinion", "manager", "{\"opinion\": \"UNMODIFIED\"}");
         report(id);
-        completeOnly(id, "PartnerSignOff", "manager", "{\"signOffDecision\": \"sign\"}");
+        completeOnly(id, "PartnerSignOff", "manager",
+                "{\"signOffDecision\": \"sign\", \"signerName\": \"Mia Manager\"}");
         completeOnly(id, "IssueReport", "lead", "{\"reportDate\": \"2031-08-20\", \"reportReference\": \"R-2\"}");
 
         JsonNode soc2 = json.readTree(mvc.perform(get("/api/engagements/{id}/soc2", id)

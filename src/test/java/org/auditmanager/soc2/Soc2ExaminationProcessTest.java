@@ -166,16 +166,18 @@ class Soc2ExaminationProcessTest {
         submit(engagement, "ProvideAssertionAndDescription", "acme", assertion());
         submit(engagement, "DraftReport", "lead", Map.of("draftReportReference", "SOC2-T1-draft-1"));
         submit(engagement, "EngagementQualityReview", "reviewer", Map.of("reviewOutcome", "changes",
-                "reviewNotes", "Describe the CC1.1 deviation"));
+                "reviewNotes", "Describe the CC1.1 deviation", "signerName", "Rita Reviewer"));
         submit(engagement, "DraftReport", "lead", Map.of("draftReportReference", "SOC2-T1-draft-2"));
         submit(engagement, "EngagementQualityReview", "reviewer", Map.of("reviewOutcome", "approve",
-                "reviewNotes", "Judgements supported"));
-        submit(engagement, "PartnerSignOff", "manager", Map.of("signOffDecision", "return"));
+                "reviewNotes", "Judgements supported", "signerName", "Rita Reviewer"));
+        submit(engagement, "PartnerSignOff", "manager", Map.of("signOffDecision", "return",
+                "signOffNotes", "Name the subservice organisation", "signerName", "Mia Manager"));
         submit(engagement, "DraftReport", "lead", Map.of("draftReportReference", "SOC2-T1-draft-3"));
         assertThat(examination(engagement).report().status()).isEqualTo(ReportStatus.DRAFTED);
         submit(engagement, "EngagementQualityReview", "reviewer", Map.of("reviewOutcome", "approve",
-                "reviewNotes", "Still supported"));
-        submit(engagement, "PartnerSignOff", "manager", Map.of("signOffDecision", "sign"));
+                "reviewNotes", "Still supported", "signerName", "Rita Reviewer"));
+        submit(engagement, "PartnerSignOff", "manager", Map.of("signOffDecision", "sign",
+                "signerName", "Mia Manager"));
         assertThatThrownBy(() -> submit(engagement, "IssueReport", "lead", issue("2031-03-31")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("dated after the last day");
         submit(engagement, "IssueReport", "lead", issue("2031-04-20"));
@@ -294,7 +296,8 @@ class Soc2ExaminationProcessTest {
         submit(engagement, "ProvideAssertionAndDescription", "acme", assertion());
         submit(engagement, "DraftReport", "lead", Map.of("draftReportReference", "SOC2-T2-draft"));
         assertThat(instance).as("no quality reviewer designated").isWaitingAt("PartnerSignOff");
-        submit(engagement, "PartnerSignOff", "manager", Map.of("signOffDecision", "sign"));
+        submit(engagement, "PartnerSignOff", "manager", Map.of("signOffDecision", "sign",
+                "signerName", "Mia Manager"));
 
         assertThat(examination(engagement).report().due()).as("60 days after the period end").isEqualTo("2031-08-29");
         fireTimersDueBy("2031-08-30");

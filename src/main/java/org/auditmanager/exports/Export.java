@@ -1,6 +1,7 @@
 package org.auditmanager.exports;
 
 import java.nio.charset.StandardCharsets;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,6 +12,7 @@ record Export(String filename, MediaType contentType, byte[] content) {
 
     static final MediaType PDF = MediaType.APPLICATION_PDF;
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType ZIP = new MediaType("application", "zip");
 
     /** As a download, never cached: exports hold the client's data. */
     ResponseEntity<byte[]> asDownload() {
@@ -19,5 +21,16 @@ record Export(String filename, MediaType contentType, byte[] content) {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(content);
+    }
+
+    /** The audit package, written to the response as it is made (see {@link AuditPackageExport}). */
+    static ResponseEntity<StreamingResponseBody> streamed(AuditPackageExport packages,
+                                                          AuditPackageExport.Prepared prepared) {
+        return ResponseEntity.ok()
+                .contentType(ZIP)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(prepared.filename()).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(out -> packages.write(prepared, out));
     }
 }

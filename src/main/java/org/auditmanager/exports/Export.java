@@ -1,7 +1,8 @@
 package org.auditmanager.exports;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,14 +24,17 @@ record Export(String filename, MediaType contentType, byte[] content) {
                 .body(content);
     }
 
-    /** The audit package, written to the response as it is made (see {@link AuditPackageExport}). */
-    static ResponseEntity<StreamingResponseBody> streamed(AuditPackageExport packages,
-                                                          AuditPackageExport.Prepared prepared) {
-        return ResponseEntity.ok()
-                .contentType(ZIP)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(prepared.filename()).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(out -> packages.write(prepared, out));
+    /**
+     * The audit package, written to the response as it is made, on the request's own thread like an evidence
+     * download (an asynchronous body would be cut off by the container's async timeout on a long download).
+     */
+    static void stream(AuditPackageExport packages, AuditPackageExport.Prepared prepared,
+                       HttpServletResponse response) throws IOException {
+        response.setContentType(ZIP.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(prepared.filename()).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        packages.write(prepared, response.getOutputStream());
+        response.flushBuffer();
     }
 }

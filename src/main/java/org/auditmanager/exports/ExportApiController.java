@@ -3,6 +3,8 @@ package org.auditmanager.exports;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 import org.auditmanager.security.AuthenticatedUser;
@@ -12,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Reports of one engagement as files; whoever may see the engagement may export them. */
 @RestController
@@ -88,9 +89,8 @@ class ExportApiController {
             + "matrix), evidence/<request>/v<version>-<file> (every file version of the accepted evidence requests) "
             + "and SHA256SUMS, a sha256sum manifest of every other file (`sha256sum -c SHA256SUMS`).",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
-    ResponseEntity<StreamingResponseBody> auditPackage(@PathVariable UUID id,
-                                                       @AuthenticationPrincipal AuthenticatedUser user,
-                                                       Locale locale) {
-        return Export.streamed(packages, packages.prepare(id, user, locale));
+    void auditPackage(@PathVariable UUID id, @AuthenticationPrincipal AuthenticatedUser user, Locale locale,
+                      HttpServletResponse response) throws IOException {
+        Export.stream(packages, packages.prepare(id, user, locale), response);
     }
 }

@@ -1,5 +1,7 @@
 package org.auditmanager.exports;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 import org.auditmanager.engagement.Engagement;
@@ -12,7 +14,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The same files for the links on the engagement page (signed in with the page session, errors as pages). */
 @Controller
@@ -76,9 +77,8 @@ class ExportPagesController {
     }
 
     @GetMapping("/audit-package.zip")
-    ResponseEntity<StreamingResponseBody> auditPackage(@PathVariable UUID id,
-                                                       @AuthenticationPrincipal AuthenticatedUser user,
-                                                       Locale locale) {
-        return Export.streamed(packages, packages.prepare(id, user, locale));
+    void auditPackage(@PathVariable UUID id, @AuthenticationPrincipal AuthenticatedUser user, Locale locale,
+                      HttpServletResponse response) throws IOException {
+        Export.stream(packages, packages.prepare(id, user, locale), response);
     }
 }

@@ -1,21 +1,21 @@
 package org.auditmanager.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -85,6 +86,7 @@ class PackageCertificateAndMatrixExportsTest {
     @Autowired DemoUsers users;
     @Autowired ObjectMapper objectMapper;
     @Autowired StatementsOfApplicability statements;
+    @Autowired AuditPackageExport packages;
 
     private Engagement acmeIso;
     private Engagement acmeSoc2;
@@ -320,11 +322,8 @@ class PackageCertificateAndMatrixExportsTest {
     // ---------------------------------------------------------------------------------------- audit package
 
     private Map<String, byte[]> auditPackage(Engagement engagement, RequestPostProcessor caller) throws Exception {
-        MvcResult started = mvc.perform(get("/api/engagements/{id}/exports/audit-package.zip", engagement.id())
+        MvcResult result = mvc.perform(get("/api/engagements/{id}/exports/audit-package.zip", engagement.id())
                         .with(caller))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-        MvcResult result = mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/zip"))
                 .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
@@ -401,6 +400,27 @@ class PackageCertificateAndMatrixExportsTest {
     }
 
     @Test
+    void evidenceAlteredInTheStoreBreaksThePackageInsteadOfShippingIt() throws Exception {
+        byte[] original = ("Globex firewall rules " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        EvidenceRequest request = evidenceWithFiles(globexIso, "Firewall rules", "globex", List.of("rules.txt"),
+                List.of(original));
+        accept(request);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original));
+        byte[] altered = original.clone();
+        altered[0] = 'X';
+        jdbc.sql("""
+                        update evidence_content_chunk set data = :data
+                        where chunks_id = (select chunks_id from evidence_content where sha256 = :sha256)""")
+                .param("data", altered).param("sha256", sha256).update();
+        AuthenticatedUser globex = users.get("globex");
+        AuditPackageExport.Prepared prepared = packages.prepare(globexIso.id(), globex, Locale.ENGLISH);
+
+        assertThatThrownBy(() -> packages.write(prepared, OutputStream.nullOutputStream()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(request.reference()).hasMessageContaining("does not match its recorded SHA-256");
+    }
+
+    @Test
     void aSoc2AuditPackageCarriesTheControlTestMatrixAndNoIsoReports() throws Exception {
         Map<String, byte[]> zip = auditPackage(acmeSoc2, httpBasic("lead", "lead"));
         String folder = acmeSoc2.reference() + "/reports/";
@@ -438,10 +458,8 @@ class PackageCertificateAndMatrixExportsTest {
 
     @Test
     void thePageLinksDownloadWithTheSession() throws Exception {
-        MvcResult started = mvc.perform(get("/engagements/{id}/exports/audit-package.zip", acmeSoc2.id())
-                        .with(user(users.get("acme"))))
-                .andExpect(request().asyncStarted()).andReturn();
-        mvc.perform(asyncDispatch(started)).andExpect(status().isOk());
+        mvc.perform(get("/engagements/{id}/exports/audit-package.zip", acmeSoc2.id()).with(user(users.get("acme"))))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/zip"));
         mvc.perform(get("/engagements/{id}/exports/certificate.pdf", acmeIso.id()).with(user(users.get("acme"))))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF));
         mvc.perform(get("/engagements/{id}/exports/soc2-matrix.csv", acmeSoc2.id()).with(user(users.get("globex"))))

@@ -1,6 +1,8 @@
 package org.auditmanager.accessreview;
 
 import java.util.List;
+import org.auditmanager.common.PageOf;
+import org.auditmanager.common.PageRequest;
 import org.auditmanager.engagement.Engagements;
 import org.auditmanager.organisation.Organisation;
 import org.auditmanager.organisation.Organisations;
@@ -30,6 +32,13 @@ public class AccessReview {
 
     public List<AccessReviewEntry> entries() {
         return users.findAll().stream().map(this::entry).toList();
+    }
+
+    /** One page of {@link #entries()}: only the accounts of the page are worked out. */
+    public PageOf<AccessReviewEntry> entries(PageRequest page) {
+        PageOf<UserAccount> accounts = PageOf.of(users.findAll(), page);
+        return new PageOf<>(accounts.items().stream().map(this::entry).toList(), accounts.total(), accounts.page(),
+                accounts.size());
     }
 
     private AccessReviewEntry entry(UserAccount account) {

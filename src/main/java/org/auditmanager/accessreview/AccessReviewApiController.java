@@ -1,7 +1,9 @@
 package org.auditmanager.accessreview;
 
-import java.util.List;
+import org.auditmanager.common.PageOf;
+import org.auditmanager.common.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The access review as JSON, for admins (role checked in SecurityConfig). */
@@ -15,7 +17,8 @@ class AccessReviewApiController {
     }
 
     @GetMapping("/api/admin/access-review")
-    List<AccessReviewEntry> entries() {
-        return review.entries();
+    PageOf<AccessReviewEntry> entries(@RequestParam(required = false) Integer page,
+                                      @RequestParam(required = false) Integer size) {
+        return review.entries(PageRequest.of(page, size));
     }
 }

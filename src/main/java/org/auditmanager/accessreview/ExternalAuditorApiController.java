@@ -2,7 +2,8 @@ package org.auditmanager.accessreview;
 
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
+import org.auditmanager.common.PageOf;
+import org.auditmanager.common.PageRequest;
 import org.auditmanager.security.AuthenticatedUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** External auditors over the API, for managers (role checked in SecurityConfig). */
@@ -25,8 +27,10 @@ class ExternalAuditorApiController {
     }
 
     @GetMapping
-    List<ExternalAuditor> list(@AuthenticationPrincipal AuthenticatedUser manager) {
-        return externals.visibleTo(manager);
+    PageOf<ExternalAuditor> list(@RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size,
+                                 @AuthenticationPrincipal AuthenticatedUser manager) {
+        return PageOf.of(externals.visibleTo(manager), PageRequest.of(page, size));
     }
 
     @GetMapping("/{username}")

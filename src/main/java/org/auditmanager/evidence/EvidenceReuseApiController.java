@@ -1,9 +1,10 @@
 package org.auditmanager.evidence;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.auditmanager.common.PageOf;
+import org.auditmanager.common.PageRequest;
 import org.auditmanager.security.AuthenticatedUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Generated PBC lists and reuse of accepted evidence across an organisation's engagements, over the JSON API. */
@@ -35,8 +37,11 @@ class EvidenceReuseApiController {
     }
 
     @GetMapping("/api/evidence-requests/{id}/reuse-candidates")
-    List<ReuseCandidate> candidates(@PathVariable UUID id, @AuthenticationPrincipal AuthenticatedUser user) {
-        return reuse.candidates(id, user);
+    PageOf<ReuseCandidate> candidates(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+                                      @RequestParam(required = false) Integer size,
+                                      @AuthenticationPrincipal AuthenticatedUser user) {
+        PageRequest request = PageRequest.of(page, size);
+        return PageOf.of(reuse.candidates(id, user), request);
     }
 
     @PostMapping("/api/evidence-requests/{id}/reuse")

@@ -1,5 +1,7 @@
 package org.auditmanager.exports;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +13,7 @@ record Export(String filename, MediaType contentType, byte[] content) {
 
     static final MediaType PDF = MediaType.APPLICATION_PDF;
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType ZIP = new MediaType("application", "zip");
 
     /** As a download, never cached: exports hold the client's data. */
     ResponseEntity<byte[]> asDownload() {
@@ -19,5 +22,19 @@ record Export(String filename, MediaType contentType, byte[] content) {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(content);
+    }
+
+    /**
+     * The audit package, written to the response as it is made, on the request's own thread like an evidence
+     * download (an asynchronous body would be cut off by the container's async timeout on a long download).
+     */
+    static void stream(AuditPackageExport packages, AuditPackageExport.Prepared prepared,
+                       HttpServletResponse response) throws IOException {
+        response.setContentType(ZIP.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(prepared.filename()).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        packages.write(prepared, response.getOutputStream());
+        response.flushBuffer();
     }
 }

@@ -42,6 +42,10 @@ final class ExportText {
         return date == null ? NONE : date.toString();
     }
 
+    Locale locale() {
+        return locale;
+    }
+
     String zone() {
         return zone.getId();
     }

@@ -66,6 +66,14 @@ final class PdfReport {
         document.add(new Paragraph(text, mutedFont));
     }
 
+    /** A centred paragraph, for documents that are read as a statement (a certificate) rather than a table. */
+    void statement(String text, float size, boolean bold) {
+        Paragraph paragraph = new Paragraph(text, new Font(BASE, size, bold ? Font.BOLD : Font.NORMAL));
+        paragraph.setAlignment(Element.ALIGN_CENTER);
+        paragraph.setSpacingBefore(size);
+        document.add(paragraph);
+    }
+
     void section(SectionContent section) {
         Paragraph heading = new Paragraph(section.title(), headingFont);
         heading.setSpacingBefore(14);

@@ -3,8 +3,9 @@ package org.auditmanager.organisation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
+import org.auditmanager.common.PageOf;
+import org.auditmanager.common.PageRequest;
 import org.auditmanager.security.AuthenticatedUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -26,8 +28,10 @@ class OrganisationApiController {
     }
 
     @GetMapping
-    List<Organisation> list(@AuthenticationPrincipal AuthenticatedUser user) {
-        return organisations.visibleTo(user);
+    PageOf<Organisation> list(@RequestParam(required = false) Integer page,
+                              @RequestParam(required = false) Integer size,
+                              @AuthenticationPrincipal AuthenticatedUser user) {
+        return organisations.visibleTo(user, PageRequest.of(page, size));
     }
 
     @GetMapping("/{id}")

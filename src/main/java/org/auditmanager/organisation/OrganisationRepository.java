@@ -38,6 +38,15 @@ class OrganisationRepository {
         return jdbc.sql("select * from organisation order by name").query(OrganisationRepository::map).list();
     }
 
+    List<Organisation> findAll(int limit, int offset) {
+        return jdbc.sql("select * from organisation order by name, id limit :limit offset :offset")
+                .param("limit", limit).param("offset", offset).query(OrganisationRepository::map).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from organisation").query(Long.class).single();
+    }
+
     List<Organisation> findAllById(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -9,6 +9,8 @@ import org.auditmanager.common.AuditableChange;
 import org.auditmanager.common.ConflictException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.auditmanager.common.NotFoundException;
+import org.auditmanager.common.PageOf;
+import org.auditmanager.common.PageRequest;
 import org.auditmanager.security.AuthenticatedUser;
 import org.auditmanager.security.CamundaIdentityMirror;
 import org.springframework.stereotype.Service;
@@ -60,5 +62,14 @@ public class Organisations {
 
     public List<Organisation> visibleTo(AuthenticatedUser user) {
         return user.isClient() ? repository.findAllById(List.of(user.organisationId())) : repository.findAll();
+    }
+
+    /** One page of {@link #visibleTo(AuthenticatedUser)}: a client's own organisation, or every client for staff. */
+    public PageOf<Organisation> visibleTo(AuthenticatedUser user, PageRequest page) {
+        if (user.isClient()) {
+            return PageOf.of(visibleTo(user), page);
+        }
+        return new PageOf<>(repository.findAll(page.size(), page.page() * page.size()), repository.count(),
+                page.page(), page.size());
     }
 }

@@ -21,6 +21,16 @@ class Soc2ReportDetail implements EngagementDetail {
     }
 
     @Override
+    public Class<?> type() {
+        return Soc2Report.class;
+    }
+
+    @Override
+    public String description() {
+        return "SOC 2 only: the report's state, due date, opinion and milestones.";
+    }
+
+    @Override
     public Optional<Object> of(Engagement engagement) {
         return examinations.report(engagement).map(report -> report);
     }

@@ -32,6 +32,7 @@ import org.auditmanager.soa.SoaEntry;
 import org.auditmanager.soa.StatementsOfApplicability;
 import org.auditmanager.tasks.TaskFilter;
 import org.auditmanager.tasks.TaskLists;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,8 @@ class ApiContractTest {
     private static final Map<String, String> SAMPLE_QUERIES = Map.of("/api/catalog/mappings", "from=CC6.1",
             "/api/engagements/{id}/what-if", "decisionDate=2027-01-15");
     /** Endpoints of one framework take the Acme engagement of that framework instead of the ISO one. */
-    private static final Set<String> SOC2_PATHS = Set.of("/api/engagements/{id}/soc2");
+    private static final Set<String> SOC2_PATHS = Set.of("/api/engagements/{id}/soc2",
+            "/api/engagements/{id}/exports/soc2-matrix.csv");
     /**
      * Lists answered whole instead of paged, with the reason. Catalogue lists are bounded by the standards
      * themselves (93 controls, 61 criteria).
@@ -85,11 +87,7 @@ class ApiContractTest {
             "/api/catalog", "catalogue versions: a handful",
             "/api/catalog/iso27001/controls", "the 93 Annex A controls",
             "/api/catalog/iso27001/clauses", "clauses 4 to 10",
-            "/api/catalog/soc2/criteria", "the 61 trust services criteria",
-            "/api/organisations", "not paged yet: a client sees one, staff see every client (to be paged)",
-            "/api/admin/access-review", "not paged yet: one row per user, for an admin's review and its CSV (to be paged)",
-            "/api/external-auditors", "not paged yet: the few contracted auditors a manager handles (to be paged)",
-            "/api/evidence-requests/{id}/reuse-candidates", "the accepted evidence of mapped controls: a few versions");
+            "/api/catalog/soc2/criteria", "the 61 trust services criteria");
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper objectMapper;
@@ -102,6 +100,9 @@ class ApiContractTest {
     @Autowired org.auditmanager.evidence.EvidenceRequests evidenceRequests;
     @Autowired org.auditmanager.evidence.EvidenceFiles evidenceFiles;
     @Autowired org.auditmanager.accessreview.ExternalAuditors externalAuditors;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private static final UUID CERTIFICATE_ID = UUID.randomUUID();
 
     private JsonNode spec;
     /** Real ids of Acme's demo records, by the path segment before the variable. */
@@ -125,6 +126,16 @@ class ApiContractTest {
                     .map(control -> new SoaEntry(control.id(), true, null, ImplementationStatus.PLANNED)).toList(), acme);
         }
         samples.put("engagements", iso.id().toString());
+        // a granted certificate, so that its export answers; removed again after this class
+        jdbc.sql("""
+                        insert into iso_certificate (id, engagement_id, certificate_number, cycle_no, issue_date,
+                            expiry_date, scope_statement, soa_version, restored_after_lapse, status, status_since,
+                            created_at)
+                        values (:id, :engagement, :number, 1, :issued, :expiry, 'Cloud hosting', '1', false, 'ACTIVE',
+                            :issued, current_timestamp)""")
+                .param("id", CERTIFICATE_ID).param("engagement", iso.id()).param("number", "ISMS-CONTRACT-TEST")
+                .param("issued", java.sql.Date.valueOf("2026-01-15"))
+                .param("expiry", java.sql.Date.valueOf("2029-01-14")).update();
         samples.put("organisations", iso.organisationId().toString());
         // a task offered to Acme itself, so that the client may open it too
         samples.put("tasks", tasks.list(acme, new TaskFilter(null, null, null, null, null), 0, 1)
@@ -149,6 +160,11 @@ class ApiContractTest {
         samples.put("events", "suspend");
         // no GET names a token; anonymous calls to the others are refused before the id matters
         samples.put("tokens", UUID.randomUUID().toString());
+    }
+
+    @AfterAll
+    void removeTheCertificate() {
+        jdbc.sql("delete from iso_certificate where id = :id").param("id", CERTIFICATE_ID).update();
     }
 
     @Test

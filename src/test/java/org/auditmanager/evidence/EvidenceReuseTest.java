@@ -93,9 +93,9 @@ class EvidenceReuseTest {
 
         mvc.perform(get("/api/evidence-requests/{id}/reuse-candidates", socRequest).with(acme()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.versionId == '%s')].sourceEngagementReference".formatted(isoVersion))
+                .andExpect(jsonPath("$.items[?(@.versionId == '%s')].sourceEngagementReference".formatted(isoVersion))
                         .value(iso.reference()))
-                .andExpect(jsonPath("$[?(@.versionId == '%s')].sourceControlIds[0]".formatted(isoVersion))
+                .andExpect(jsonPath("$.items[?(@.versionId == '%s')].sourceControlIds[0]".formatted(isoVersion))
                         .value("A.5.15"));
         assertThat(candidates(unrelated, acme())).doesNotContain(isoVersion.toString());
 
@@ -293,7 +293,7 @@ class EvidenceReuseTest {
     private List<String> candidates(UUID request, RequestPostProcessor user) throws Exception {
         List<String> versions = new ArrayList<>();
         json(mvc.perform(get("/api/evidence-requests/{id}/reuse-candidates", request).with(user))
-                .andExpect(status().isOk()).andReturn())
+                .andExpect(status().isOk()).andReturn()).path("items")
                 .forEach(candidate -> versions.add(candidate.path("versionId").asText()));
         return versions;
     }

@@ -132,8 +132,8 @@ class PageAndApiAccessTest {
                     .andExpect(jsonPath("$.items[*].organisationName").value(
                             org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("Acme Cloud Ltd"))));
             mvc.perform(get("/api/organisations").with(httpBasic("acme", "acme")))
-                    .andExpect(jsonPath("$.length()").value(1))
-                    .andExpect(jsonPath("$[0].name").value("Acme Cloud Ltd"));
+                    .andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.items[0].name").value("Acme Cloud Ltd"));
         }
 
         @Test

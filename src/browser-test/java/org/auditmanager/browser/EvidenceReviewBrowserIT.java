@@ -74,6 +74,7 @@ class EvidenceReviewBrowserIT {
         assertThat(group).containsText(acmeIso.title());
         assertThat(acme.locator("#quick-due-soon")).containsText("Due within 3 days");
         BrowserSession.screenshot(acme, "evidence-01-client-home");
+        atPhoneWidth(acme, "evidence-01-client-home-phone");
 
         group.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Provide evidence").setExact(true))
                 .first().click();
@@ -92,8 +93,9 @@ class EvidenceReviewBrowserIT {
         assertThat(queue).containsText("Review evidence");
         assertThat(queue).containsText(acmeIso.reference());
         BrowserSession.screenshot(lead, "evidence-05-lead-home-review-queue");
+        atPhoneWidth(lead, "evidence-05-lead-home-review-queue-phone");
         openRequestAsStaff(lead);
-        lead.getByLabel("Reason").fill(REASON);
+        lead.getByLabel("Reason", new Page.GetByLabelOptions().setExact(true)).fill(REASON);
         BrowserSession.screenshot(lead, "evidence-06-lead-rejects");
         lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject and ask again")).click();
         assertThat(lead.locator("#request-status")).hasText("Sent back");
@@ -134,6 +136,12 @@ class EvidenceReviewBrowserIT {
         page.navigate(browser.url("/engagements/" + acmeIso.id() + "/requests"));
         page.locator("tr", new Page.LocatorOptions().setHasText(TITLE))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(request.reference())).click();
+    }
+
+    private static void atPhoneWidth(Page page, String screenshot) {
+        page.setViewportSize(390, 844);
+        BrowserSession.screenshot(page, screenshot);
+        page.setViewportSize(1280, 900);
     }
 
     private static void upload(Page page, String filename) {

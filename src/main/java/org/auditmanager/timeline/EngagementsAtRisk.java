@@ -1,5 +1,6 @@
 package org.auditmanager.timeline;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +23,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class EngagementsAtRisk {
 
-    /** One engagement at risk, worst first: overdue tasks and deadlines, then the soonest closing window. */
+    /**
+     * One engagement at risk: its overdue tasks, overdue and closing deadlines, and the deadline to look at
+     * first (the earliest overdue or closing one, else the next one).
+     */
     public record AtRisk(Engagement engagement, long overdueTasks, long overdueDeadlines, long closingDeadlines,
                          TimelineEntry next) {
 
@@ -51,15 +55,23 @@ public class EngagementsAtRisk {
         for (Timeline timeline : timelines.milestonesOf(visible)) {
             long late = overdueTasks.getOrDefault(timeline.engagement().id(), 0L);
             AtRisk row = new AtRisk(timeline.engagement(), late, timeline.overdueCount(), timeline.dueSoonCount(),
-                    timeline.nextDeadline().orElse(null));
+                    mostUrgent(timeline));
             if (row.overdue() > 0 || row.closingDeadlines() > 0) {
                 atRisk.add(row);
             }
         }
         atRisk.sort(Comparator.comparingLong(AtRisk::overdue).reversed()
-                .thenComparing(row -> row.next() == null ? java.time.LocalDate.MAX : row.next().dueDate())
+                .thenComparing(row -> row.next() == null ? LocalDate.MAX : row.next().dueDate())
                 .thenComparing(row -> row.engagement().reference()));
         return atRisk;
+    }
+
+    private static TimelineEntry mostUrgent(Timeline timeline) {
+        return timeline.entries().stream().filter(TimelineEntry::isOpenDeadline)
+                .filter(entry -> entry.status() == MilestoneStatus.OVERDUE || entry.status() == MilestoneStatus.DUE_SOON)
+                .min(Comparator.comparing(TimelineEntry::dueDate))
+                .or(timeline::nextDeadline)
+                .orElse(null);
     }
 
     private List<Engagement> allVisible(AuthenticatedUser user) {

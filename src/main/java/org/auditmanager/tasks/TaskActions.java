@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,7 @@ public class TaskActions {
         } catch (OptimisticLockingException lostRace) {
             throw access.conflictAfterRace(taskId, user);
         }
-        Map<String, Object> was = new java.util.HashMap<>();
+        Map<String, Object> was = new HashMap<>();
         was.put("assignee", before);
         audit(found, user, "HANDED_OVER", was, Map.of("assignee", colleague.getUsername()));
         return access.find(taskId, user).item();
@@ -184,7 +185,7 @@ public class TaskActions {
                 .filter(account -> sameSide(account.organisationId(), account.roles().contains(Role.CLIENT), user))
                 .filter(account -> users.stateOf(account).active())
                 .map(account -> new Colleague(account.username(), account.displayName()))
-                .sorted(java.util.Comparator.comparing(Colleague::displayName))
+                .sorted(Comparator.comparing(Colleague::displayName))
                 .toList();
     }
 

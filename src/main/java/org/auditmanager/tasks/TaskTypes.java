@@ -38,7 +38,8 @@ class TaskTypes {
                             : task.getName()));
         }
         Map<String, String> byName = new LinkedHashMap<>();
-        byKey.entrySet().stream().sorted(Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        byKey.entrySet().stream()
+                .sorted(Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(entry -> byName.put(entry.getKey(), entry.getValue()));
         return byName;
     }

@@ -155,7 +155,7 @@ public class TaskActions {
     public TaskItem handOver(String taskId, String toUsername, AuthenticatedUser user) {
         AccessibleTask found = access.findWorkable(taskId, user);
         AuthenticatedUser colleague = colleague(toUsername, user)
-                .orElseThrow(() -> notAColleague(toUsername));
+                .orElseThrow(TaskActions::notAColleague);
         try {
             if (!access.find(taskId, colleague).workable()) {
                 throw notOfferedTo(colleague);
@@ -208,7 +208,7 @@ public class TaskActions {
         return user.isClient() ? client && user.organisationId().equals(organisationId) : !client;
     }
 
-    private static InvalidInputException notAColleague(String username) {
+    private static InvalidInputException notAColleague() {
         String message = "Choose a colleague of your own organisation.";
         return new InvalidInputException(message, Map.of("assignee", message));
     }

@@ -59,7 +59,7 @@ class VerticalSliceBrowserIT {
 
         Page lead = browser.signIn("lead");
         lead.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tasks").setExact(true)).click();
-        lead.locator("tr", new Page.LocatorOptions().setHasText("Browser-driven certification"))
+        lead.locator("section.task-group", new Page.LocatorOptions().setHasText("Browser-driven certification"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Plan the engagement")).click();
         BrowserSession.screenshot(lead, "04-task-form");
 
@@ -79,7 +79,7 @@ class VerticalSliceBrowserIT {
         BrowserSession.screenshot(lead, "06-engagement-after-planning");
 
         Page acme = browser.signIn("acme");
-        assertThat(acme.locator("tr", new Page.LocatorOptions().setHasText("Browser-driven certification"))
+        assertThat(acme.locator("section.task-group", new Page.LocatorOptions().setHasText("Browser-driven certification"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Confirm audit contacts"))).isVisible();
         BrowserSession.screenshot(acme, "07-client-home");
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.auditmanager.forms.FormComponent;
 import org.auditmanager.forms.FormDefinition;
 import org.auditmanager.forms.FormSchemas;
 import org.auditmanager.security.AuthenticatedUser;
+import org.auditmanager.security.Role;
+import org.auditmanager.security.UserAccounts;
 import java.util.Optional;
 import org.auditmanager.common.NotFoundException;
 import org.camunda.bpm.engine.FormService;
@@ -58,11 +61,13 @@ public class TaskActions {
     private final Clock clock;
     private final ObjectProvider<TaskCompletionGuard> guards;
     private final ObjectProvider<TaskFormExtension> extensions;
+    private final UserAccounts users;
 
     TaskActions(TaskAccess access, TaskService taskService, FormService formService,
                 RepositoryService repositoryService, FormSchemas schemas, FormBinder binder, JdbcClient jdbc,
                 ObjectMapper objectMapper, ApplicationEventPublisher events, Clock clock,
-                ObjectProvider<TaskCompletionGuard> guards, ObjectProvider<TaskFormExtension> extensions) {
+                ObjectProvider<TaskCompletionGuard> guards, ObjectProvider<TaskFormExtension> extensions,
+                UserAccounts users) {
         this.access = access;
         this.taskService = taskService;
         this.formService = formService;
@@ -75,6 +80,7 @@ public class TaskActions {
         this.clock = clock;
         this.guards = guards;
         this.extensions = extensions;
+        this.users = users;
     }
 
     public TaskItem get(String taskId, AuthenticatedUser user) {
@@ -161,6 +167,77 @@ public class TaskActions {
         taskService.setAssignee(taskId, null);
         audit(found, user, "UNCLAIMED", Map.of("assignee", user.getUsername()), null);
         return access.find(taskId, user).item();
+    }
+
+    /**
+     * Hands the task to a colleague: someone of the caller's own organisation (the firm's staff for staff) to whom
+     * the task is offered. Only the person it is assigned to, or anyone it is offered to while unassigned, may.
+     */
+    @Transactional
+    public TaskItem handOver(String taskId, String toUsername, AuthenticatedUser user) {
+        AccessibleTask found = access.findWorkable(taskId, user);
+        AuthenticatedUser colleague = colleague(toUsername, user)
+                .orElseThrow(TaskActions::notAColleague);
+        try {
+            if (!access.find(taskId, colleague).workable()) {
+                throw notOfferedTo(colleague);
+            }
+        } catch (NotFoundException hiddenFromThem) {
+            throw notOfferedTo(colleague);
+        }
+        String before = found.task().getAssignee();
+        try {
+            taskService.setAssignee(taskId, colleague.getUsername());
+        } catch (OptimisticLockingException lostRace) {
+            throw access.conflictAfterRace(taskId, user);
+        }
+        Map<String, Object> was = new HashMap<>();
+        was.put("assignee", before);
+        audit(found, user, "HANDED_OVER", was, Map.of("assignee", colleague.getUsername()));
+        return access.find(taskId, user).item();
+    }
+
+    /**
+     * The people the caller may hand tasks to: active accounts of the caller's organisation for a client, the
+     * firm's other staff for staff; by name.
+     */
+    public List<Colleague> colleaguesOf(AuthenticatedUser user) {
+        return users.findAll().stream()
+                .filter(account -> !account.username().equals(user.getUsername()))
+                .filter(account -> sameSide(account.organisationId(), account.roles().contains(Role.CLIENT), user))
+                .filter(account -> users.stateOf(account).active())
+                .map(account -> new Colleague(account.username(), account.displayName()))
+                .sorted(Comparator.comparing(Colleague::displayName))
+                .toList();
+    }
+
+    /** The name a person is shown by; the user name when there is no such account. */
+    public String colleagueName(String username) {
+        return access.nameOf(username);
+    }
+
+    private Optional<AuthenticatedUser> colleague(String username, AuthenticatedUser user) {
+        if (username == null || username.isBlank() || username.equals(user.getUsername())) {
+            return Optional.empty();
+        }
+        return users.find(username)
+                .filter(account -> users.stateOf(account).active())
+                .flatMap(account -> users.principal(account.username()))
+                .filter(person -> sameSide(person.organisationId(), person.isClient(), user));
+    }
+
+    private static boolean sameSide(UUID organisationId, boolean client, AuthenticatedUser user) {
+        return user.isClient() ? client && user.organisationId().equals(organisationId) : !client;
+    }
+
+    private static InvalidInputException notAColleague() {
+        String message = "Choose a colleague of your own organisation.";
+        return new InvalidInputException(message, Map.of("assignee", message));
+    }
+
+    private InvalidInputException notOfferedTo(AuthenticatedUser colleague) {
+        String message = "This task is not offered to " + colleague.displayName() + ".";
+        return new InvalidInputException(message, Map.of("assignee", message));
     }
 
     /**

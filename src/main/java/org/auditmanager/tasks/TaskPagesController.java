@@ -6,13 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.auditmanager.common.ConflictException;
 import org.auditmanager.common.ForbiddenException;
 import org.auditmanager.common.InvalidInputException;
-import org.auditmanager.common.PageRequest;
-import org.auditmanager.engagement.Engagements;
 import org.auditmanager.forms.BoundForm;
 import org.auditmanager.forms.RenderedForm;
 import org.auditmanager.security.AuthenticatedUser;
@@ -31,39 +28,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TaskPagesController {
 
-    private static final String LIST = "tasks/list";
     private static final String FORM = "tasks/form";
-    private static final int PAGE_SIZE = 25;
 
-    private final TaskLists lists;
     private final TaskActions actions;
-    private final Engagements engagements;
     private final MessageSource messages;
     private final Clock clock;
 
-    TaskPagesController(TaskLists lists, TaskActions actions, Engagements engagements, MessageSource messages,
-                        Clock clock) {
-        this.lists = lists;
+    TaskPagesController(TaskActions actions, MessageSource messages, Clock clock) {
         this.actions = actions;
-        this.engagements = engagements;
         this.messages = messages;
         this.clock = clock;
-    }
-
-    @GetMapping("/tasks")
-    String list(@RequestParam(required = false) UUID engagementId,
-                @RequestParam(required = false) String assignment,
-                @RequestParam(required = false) Boolean overdue,
-                @RequestParam(required = false) Integer dueWithinDays,
-                @RequestParam(required = false) Integer page,
-                @AuthenticationPrincipal AuthenticatedUser user, Model model) {
-        PageRequest request = PageRequest.of(page, PAGE_SIZE);
-        TaskFilter filter = new TaskFilter(engagementId, null, assignment, overdue, dueWithinDays);
-        model.addAttribute("tasks", lists.list(user, filter, request.page(), request.size()));
-        model.addAttribute("filter", filter);
-        model.addAttribute("engagements", engagements.visibleTo(user, 0, PageRequest.MAX_SIZE));
-        model.addAttribute("now", clock.instant());
-        return LIST;
     }
 
     @GetMapping("/tasks/{id}")

@@ -41,6 +41,7 @@ class LargeTaskListTest {
 
     @Autowired MockMvc mvc;
     @Autowired TaskLists lists;
+    @Autowired TaskWorkspaces workspaces;
     @Autowired Engagements engagements;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
@@ -90,6 +91,19 @@ class LargeTaskListTest {
         assertThat(lists.list(acme, engagementOnly(), 0, 1).total()).isEqualTo(TASKS + before.get(engagementOnly()));
         assertThat(lists.list(acme, new TaskFilter(null, null, "mine", null, null), 0, 1).total()).isZero();
         assertThat(lists.list(acme, unassigned(), 0, 1).total()).isEqualTo(TASKS + before.get(unassigned()));
+    }
+
+    @Test
+    void theWorkspaceGroupsAPageAndCountsEveryQuickFilterOverAllOfThem() {
+        TaskWorkspace workspace = workspaces.of("/tasks", acme, TaskFilter.NONE, 3, 25);
+        assertThat(workspace.groups()).flatExtracting(TaskGroup::items).hasSize(25);
+        assertThat(workspace.groups()).filteredOn(group -> group.engagementId().equals(engagement.id()))
+                .singleElement().satisfies(group -> assertThat(group.total())
+                        .isEqualTo(TASKS + before.get(engagementOnly())));
+        FilterCounts counts = workspace.counts();
+        assertThat(counts.overdue()).isEqualTo(66 * 11 + 11 + before.get(overdue()));
+        assertThat(counts.unassigned()).isEqualTo(TASKS + before.get(unassigned()));
+        assertThat(counts.mine()).isZero();
     }
 
     private static TaskFilter overdue() {

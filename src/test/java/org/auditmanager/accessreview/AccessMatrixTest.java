@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.auditmanager.engagement.Engagements;
 import org.auditmanager.security.AuthenticatedUser;
 import org.auditmanager.security.Role;
 import org.auditmanager.security.UserAccounts;
+import org.auditmanager.timeline.CalendarFeeds;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -56,6 +58,7 @@ class AccessMatrixTest {
     @Autowired HistoryService historyService;
     @Autowired ObjectMapper json;
     @Autowired Clock clock;
+    @Autowired CalendarFeeds feeds;
 
     @BeforeEach
     void externalAuditorOnGlobexIso() {
@@ -124,6 +127,68 @@ class AccessMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /** A firm's client list is confidential: each person lists and opens the organisations they work for only. */
+    @Test
+    void eachPersonSeesTheOrganisationsOfTheEngagementsTheyReachAndNoOther() throws Exception {
+        AuthenticatedUser manager = users.get("manager");
+        for (Map.Entry<String, Set<DemoEngagement>> row : DemoAccessMatrix.EVERYONE.entrySet()) {
+            AuthenticatedUser person = users.get(row.getKey());
+            Set<String> expected = new TreeSet<>();
+            Set<String> all = new TreeSet<>();
+            for (DemoEngagement demo : DemoEngagement.values()) {
+                String organisation = demo.in(engagements, manager).organisationId().toString();
+                all.add(organisation);
+                if (row.getValue().contains(demo)) {
+                    expected.add(organisation);
+                }
+            }
+            Set<String> listed = new TreeSet<>(body(get("/api/organisations").with(user(person))).findValuesAsText("id"));
+            if (person.seesAllEngagements()) {
+                assertThat(listed).as(row.getKey()).containsAll(all);
+            } else {
+                assertThat(listed).as(row.getKey()).isEqualTo(expected);
+            }
+            for (String organisation : all) {
+                assertThat(status(get("/api/organisations/{id}", organisation).with(user(person))))
+                        .as(row.getKey() + " opens organisation " + organisation)
+                        .isEqualTo(listed.contains(organisation) ? 200 : 404);
+            }
+        }
+    }
+
+    /**
+     * A feed is read without signing in, so it must hold nothing of an engagement its owner cannot reach, and
+     * everything of those they reach that has a date (what the manager's feed, which sees all, shows).
+     */
+    @Test
+    void eachPersonsCalendarFeedHoldsTheEngagementsTheyReachAndNoOther() throws Exception {
+        AuthenticatedUser manager = users.get("manager");
+        String everything = feed(manager);
+        Set<DemoEngagement> dated = EnumSet.noneOf(DemoEngagement.class);
+        for (DemoEngagement demo : DemoEngagement.values()) {
+            if (everything.contains(demo.in(engagements, manager).reference())) {
+                dated.add(demo);
+            }
+        }
+        assertThat(dated).as("demo engagements with events in a feed").hasSizeGreaterThan(1);
+        for (Map.Entry<String, Set<DemoEngagement>> row : DemoAccessMatrix.EVERYONE.entrySet()) {
+            String feed = feed(users.get(row.getKey()));
+            for (DemoEngagement demo : dated) {
+                String reference = demo.in(engagements, manager).reference();
+                if (row.getValue().contains(demo)) {
+                    assertThat(feed).as(row.getKey() + "'s feed shows " + demo).contains(reference);
+                } else {
+                    assertThat(feed).as(row.getKey() + "'s feed hides " + demo).doesNotContain(reference);
+                }
+            }
+        }
+    }
+
+    private String feed(AuthenticatedUser person) throws Exception {
+        return mvc.perform(get("/calendar/{token}.ics", feeds.create(person))).andReturn().getResponse()
+                .getContentAsString();
     }
 
     private static void expect(List<String> wrong, String what, int actual, int expected) {

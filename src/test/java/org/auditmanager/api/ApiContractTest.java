@@ -86,7 +86,7 @@ class ApiContractTest {
             "/api/catalog/iso27001/controls", "the 93 Annex A controls",
             "/api/catalog/iso27001/clauses", "clauses 4 to 10",
             "/api/catalog/soc2/criteria", "the 61 trust services criteria",
-            "/api/organisations", "not paged yet: a client sees one, staff see every client (to be paged)",
+            "/api/organisations", "not paged yet: a client sees its own, auditors their teams' clients, managers all (to be paged)",
             "/api/admin/access-review", "not paged yet: one row per user, for an admin's review and its CSV (to be paged)",
             "/api/external-auditors", "not paged yet: the few contracted auditors a manager handles (to be paged)",
             "/api/evidence-requests/{id}/reuse-candidates", "the accepted evidence of mapped controls: a few versions");

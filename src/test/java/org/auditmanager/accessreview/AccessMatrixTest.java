@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.auditmanager.AccessTestContext;
@@ -44,10 +45,15 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
  * Users × engagements: every endpoint family the app has for an engagement answers 404 to anyone outside
- * it, exactly as for an id that does not exist; and the access review lists exactly what this table proves.
+ * it, exactly as for an id that does not exist, for every demo person and engagement (EndpointAccessMatrixTest
+ * holds the endpoints, with ids under each engagement such as evidence files); lists, organisations and calendar
+ * feeds show nothing more; and the access review lists exactly what this table proves.
  */
 @AccessTestContext
 class AccessMatrixTest {
+
+    /** A path whose only variable is an engagement. */
+    private static final Pattern ENGAGEMENT_ONLY = Pattern.compile("[^{]*\\{(soc2|iso)}[^{]*");
 
     @Autowired MockMvc mvc;
     @Autowired Engagements engagements;
@@ -84,10 +90,6 @@ class AccessMatrixTest {
                 boolean reaches = row.getValue().contains(demo);
                 String cell = row.getKey() + " × " + demo + ": ";
                 int expected = reaches ? 200 : 404;
-                expect(wrong, cell + "GET /api/engagements/{id}",
-                        status(get("/api/engagements/{id}", engagement.id()).with(user(person))), expected);
-                expect(wrong, cell + "GET /engagements/{id}",
-                        status(get("/engagements/{id}", engagement.id()).with(user(person))), expected);
                 boolean listed = body(get("/api/engagements?size=50").with(user(person))).get("items").findValuesAsText("id")
                         .contains(engagement.id().toString());
                 expect(wrong, cell + "listed by GET /api/engagements", listed ? 200 : 404, expected);
@@ -189,6 +191,48 @@ class AccessMatrixTest {
     private String feed(AuthenticatedUser person) throws Exception {
         return mvc.perform(get("/calendar/{token}.ics", feeds.create(person))).andReturn().getResponse()
                 .getContentAsString();
+    }
+
+    /**
+     * Every page and API read of EndpointAccessMatrixTest's table that names only an engagement, for every person ×
+     * every demo engagement: whoever reaches it gets what the manager gets (or 403 where their role is refused),
+     * whoever does not gets exactly the refusal that an unknown id gets.
+     */
+    @Test
+    void everyEngagementReadAnswersEachPersonByTheirReach() throws Exception {
+        AuthenticatedUser manager = users.get("manager");
+        List<EndpointAccessMatrixTest.Row> reads = EndpointAccessMatrixTest.TABLE.stream()
+                .filter(row -> row.method().equals("GET") && ENGAGEMENT_ONLY.matcher(row.path()).matches()).toList();
+        assertThat(reads).as("engagement reads in the table").hasSizeGreaterThan(20);
+        List<String> wrong = new ArrayList<>();
+        for (EndpointAccessMatrixTest.Row read : reads) {
+            String template = read.path().replaceFirst("\\{\\w+}", "{id}");
+            Map<String, Integer> unknownIds = new HashMap<>();
+            for (DemoEngagement demo : DemoEngagement.values()) {
+                UUID id = demo.in(engagements, manager).id();
+                int managers = status(get(template, id).with(user(manager)));
+                for (Map.Entry<String, Set<DemoEngagement>> row : DemoAccessMatrix.EVERYONE.entrySet()) {
+                    AuthenticatedUser person = users.get(row.getKey());
+                    int answer = status(get(template, id).with(user(person)));
+                    String cell = row.getKey() + " × " + demo + ": " + read + " answered " + answer;
+                    if (row.getValue().contains(demo)) {
+                        if (answer != managers && answer != 403) {
+                            wrong.add(cell + ", the manager got " + managers);
+                        }
+                    } else {
+                        Integer unknown = unknownIds.get(row.getKey());
+                        if (unknown == null) {
+                            unknown = status(get(template, UUID.randomUUID()).with(user(person)));
+                            unknownIds.put(row.getKey(), unknown);
+                        }
+                        if (answer != unknown || (answer != 403 && answer != 404)) {
+                            wrong.add(cell + ", for an unknown id " + unknown);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     private static void expect(List<String> wrong, String what, int actual, int expected) {

@@ -548,6 +548,17 @@ class EndpointAccessMatrixTest {
         assertThat(stale).as("rows for endpoints the app no longer serves").isEmpty();
     }
 
+    /** The feature's own input rules come after the membership check: an outsider learns nothing from them. */
+    @Test
+    void anOutsiderIsRefusedBeforeTheInputIsChecked() throws Exception {
+        for (String body : List.of("{\"decision\": \"maybe\"}", "{\"decision\": \"reject\"}")) {
+            Row review = new Row("POST", "/api/evidence-requests/{reviewApi}/review", LEAD_AUDITOR, body);
+            assertThat(send(review, ids, "auditor").statusCode()).as(body).isEqualTo(404);
+            assertThat(send(review, ids, "globex").statusCode()).as(body).isEqualTo(404);
+            assertThat(send(review, ids, "lead").statusCode()).as(body).isEqualTo(400);
+        }
+    }
+
     /**
      * Static files answer every signed-in user; anonymous callers get those the login page needs (styles,
      * scripts, images) and are sent to sign in for the rest (the process viewer's library).

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.auditmanager.common.ConflictException;
+import org.auditmanager.common.ForbiddenException;
 import org.auditmanager.common.InvalidInputException;
 import org.auditmanager.common.NotFoundException;
 import org.auditmanager.common.PageOf;
@@ -149,9 +150,15 @@ public class EvidenceRequests {
                 requests.countByEngagement(engagementId, sharedOnly), page.page(), page.size());
     }
 
-    /** The requests of an engagement the person may upload to now: the bulk upload page's rows. */
+    /**
+     * The requests of an engagement the person may upload to now: the bulk upload page's rows. Refused (not an
+     * empty page) to staff who never add evidence to this engagement, such as its reviewer.
+     */
     public List<EvidenceRequest> uploadable(UUID engagementId, AuthenticatedUser user) {
         Engagement engagement = access.engagement(engagementId, user);
+        if (!user.isClient() && !access.mayManage(engagement, user)) {
+            throw new ForbiddenException("Only the client and the engagement's auditors and managers add evidence.");
+        }
         return requests.findByEngagement(engagementId, user.isClient(), PageRequest.MAX_SIZE, 0).stream()
                 .filter(request -> access.mayUpload(new EvidenceAccess.Scoped(request, engagement), user))
                 .toList();

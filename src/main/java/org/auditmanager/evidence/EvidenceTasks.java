@@ -62,6 +62,8 @@ public class EvidenceTasks {
     /** An auditor's decision; a rejection needs a reason, an acceptance gets a plain one when none is given. */
     @Transactional
     public void review(UUID requestId, String decision, String reason, AuthenticatedUser user) {
+        // whoever may not see the request learns that first, not what a valid decision looks like
+        Optional<Task> open = openTask(requestId, EvidenceProcess.REVIEW_EVIDENCE, user);
         boolean accept = EvidenceProcess.ACCEPT.equals(decision);
         if (!accept && !EvidenceProcess.REJECT.equals(decision)) {
             throw new InvalidInputException("Choose to accept or to reject the evidence.",
@@ -72,8 +74,7 @@ public class EvidenceTasks {
             throw new InvalidInputException("Say why you reject the evidence; the client reads it.",
                     Map.of(EvidenceProcess.REVIEW_REASON, "Say why you reject the evidence; the client reads it."));
         }
-        Task task = openTask(requestId, EvidenceProcess.REVIEW_EVIDENCE, user)
-                .orElseThrow(() -> new ConflictException("This request has no evidence waiting for review."));
+        Task task = open.orElseThrow(() -> new ConflictException("This request has no evidence waiting for review."));
         complete(task, Map.of(EvidenceProcess.DECISION, List.of(decision),
                 EvidenceProcess.REVIEW_REASON, List.of(noReason ? DEFAULT_ACCEPTANCE_REASON : reason)), user);
     }

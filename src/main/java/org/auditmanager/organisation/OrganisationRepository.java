@@ -47,6 +47,22 @@ class OrganisationRepository {
         return jdbc.sql("select count(*) from organisation").query(Long.class).single();
     }
 
+    /** The organisations of the engagements whose team the user is on (the membership rule of engagements). */
+    List<Organisation> findByTeamMember(String username) {
+        return jdbc.sql("""
+                        select * from organisation o where o.id in (select e.organisation_id from engagement e
+                            join engagement_member m on m.engagement_id = e.id where m.username = :username)
+                        order by name""")
+                .param("username", username).query(OrganisationRepository::map).list();
+    }
+
+    boolean hasTeamMember(UUID id, String username) {
+        return jdbc.sql("""
+                        select count(*) from engagement e join engagement_member m on m.engagement_id = e.id
+                        where e.organisation_id = :id and m.username = :username""")
+                .param("id", id).param("username", username).query(Integer.class).single() > 0;
+    }
+
     List<Organisation> findAllById(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -48,9 +48,14 @@ public class Organisations {
         return organisation;
     }
 
-    /** The organisation if the user may see it; otherwise the same 404 as for an unknown id. */
+    /**
+     * The organisation if the user may see it: a client its own, auditors and reviewers those of the engagements
+     * they are on the team of; otherwise the same 404 as for an unknown id.
+     */
     public Organisation get(UUID id, AuthenticatedUser user) {
-        if (user.isClient() && !id.equals(user.organisationId())) {
+        boolean visible = user.isClient() ? id.equals(user.organisationId())
+                : user.seesAllEngagements() || repository.hasTeamMember(id, user.getUsername());
+        if (!visible) {
             throw new NotFoundException("Organisation");
         }
         return repository.find(id).orElseThrow(() -> new NotFoundException("Organisation"));
@@ -60,13 +65,20 @@ public class Organisations {
         return repository.findByName(name);
     }
 
+    /** A firm's client list is confidential too: staff who do not see every engagement see their teams' clients. */
     public List<Organisation> visibleTo(AuthenticatedUser user) {
-        return user.isClient() ? repository.findAllById(List.of(user.organisationId())) : repository.findAll();
+        if (user.isClient()) {
+            return repository.findAllById(List.of(user.organisationId()));
+        }
+        return user.seesAllEngagements() ? repository.findAll() : repository.findByTeamMember(user.getUsername());
     }
 
-    /** One page of {@link #visibleTo(AuthenticatedUser)}: a client's own organisation, or every client for staff. */
+    /**
+     * One page of {@link #visibleTo(AuthenticatedUser)}; only the firm's whole client list is long enough to be
+     * paged in the database.
+     */
     public PageOf<Organisation> visibleTo(AuthenticatedUser user, PageRequest page) {
-        if (user.isClient()) {
+        if (!user.seesAllEngagements()) {
             return PageOf.of(visibleTo(user), page);
         }
         return new PageOf<>(repository.findAll(page.size(), page.page() * page.size()), repository.count(),

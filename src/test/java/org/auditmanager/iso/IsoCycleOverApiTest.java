@@ -140,7 +140,7 @@ class IsoCycleOverApiTest {
         // decision: certificate until 2029-03-01, first surveillance due 2027-03-02
         today(LocalDate.of(2026, 3, 2));
         complete("CertificationDecision", "reviewer", Map.of("decision", "grant",
-                "decisionReason", "Report reviewed", "soaVersion", "SoA v1"));
+                "decisionReason", "Report reviewed", "soaVersion", "SoA v1", "signerName", "Rita Reviewer"));
         certification("ACTIVE", "2029-03-01", 1);
 
         // surveillance 1: planning opens 3 months ahead of its due date
@@ -216,7 +216,8 @@ class IsoCycleOverApiTest {
                 "actualEnd", lastDay.toString()));
         complete("RecordFindings", "lead", Map.of("findings", findings));
         complete("WriteReport", "lead", Map.of("report", "Audit report"));
-        complete(signOffTask, "lead", Map.of("recommendation", recommendation, "signOff", true));
+        complete(signOffTask, "lead", Map.of("recommendation", recommendation, "signOff", true,
+                "signerName", "Leo Lead"));
     }
 
     private void approveSoa() throws Exception {

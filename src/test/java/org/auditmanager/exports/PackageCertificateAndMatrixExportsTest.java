@@ -388,7 +388,9 @@ class PackageCertificateAndMatrixExportsTest {
         List<String> globexReferences = engagements.visibleTo(users.get("globex"), 0, 50).stream()
                 .map(Engagement::reference).toList();
         for (Map.Entry<String, byte[]> entry : zip.entrySet()) {
-            String text = entry.getKey().endsWith(".pdf") ? pdfText(entry.getValue())
+            // our reports are read as PDFs; evidence is read as uploaded (other tests upload PDF-like text)
+            String text = entry.getKey().contains("/reports/") && entry.getKey().endsWith(".pdf")
+                    ? pdfText(entry.getValue())
                     : new String(entry.getValue(), StandardCharsets.UTF_8);
             assertThat(text).as(entry.getKey()).doesNotContain("Globex", "globex-secret");
             globexReferences.forEach(reference -> assertThat(entry.getKey() + text).doesNotContain(reference));

@@ -18,7 +18,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Counts the SQL statements the calling thread sends through the application's DataSource, at the JDBC level:
  * every {@code execute*} call of a Statement/PreparedStatement counts one, a batch counts one per
  * {@code addBatch}. Only the thread between {@link #start()} and {@link #stop()} is counted, so the job
- * executor's polling in other threads never lands in a figure. The SQL text is kept too, for profiling.
+ * executor's polling in other threads never lands in a figure. The SQL text and the time each execution took
+ * (not counting the reading of its rows) are kept too, for profiling.
  */
 final class StatementCounter {
 
@@ -26,10 +27,13 @@ final class StatementCounter {
     static final class Tally {
         long statements;
         final Map<String, Integer> bySql = new HashMap<>();
+        final Map<String, Long> nanosBySql = new HashMap<>();
 
-        void add(String sql, int count) {
+        void add(String sql, int count, long nanos) {
             statements += count;
-            bySql.merge(sql == null ? "?" : sql.replaceAll("\\s+", " ").strip(), count, Integer::sum);
+            String key = sql == null ? "?" : sql.replaceAll("\\s+", " ").strip();
+            bySql.merge(key, count, Integer::sum);
+            nanosBySql.merge(key, nanos, Long::sum);
         }
     }
 
@@ -48,10 +52,10 @@ final class StatementCounter {
         return tally;
     }
 
-    private static void record(String sql, int count) {
+    private static void record(String sql, int count, long nanos) {
         Tally tally = CURRENT.get();
         if (tally != null) {
-            tally.add(sql, count);
+            tally.add(sql, count, nanos);
         }
     }
 
@@ -95,10 +99,17 @@ final class StatementCounter {
             } else if (name.equals("clearBatch")) {
                 batched[0] = 0;
             } else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
-                record(lastBatchSql[0], batched[0]);
+                long start = System.nanoTime();
+                Object result = invoke(target, method, args);
+                record(lastBatchSql[0], batched[0], System.nanoTime() - start);
                 batched[0] = 0;
+                return result;
             } else if (name.startsWith("execute")) {
-                record(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql, 1);
+                long start = System.nanoTime();
+                Object result = invoke(target, method, args);
+                record(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql, 1,
+                        System.nanoTime() - start);
+                return result;
             }
             return invoke(target, method, args);
         };

@@ -11,7 +11,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * filter keeps everything compiled to {@code test-classes} out of the scan, as Spring Boot's test support does
  * for test classes; the benchmark's own configuration is registered by name.
  */
-final class TestClassesExcluded extends TypeExcludeFilter {
+final class SuiteClassesExcluded extends TypeExcludeFilter {
 
     @Override
     public boolean match(MetadataReader metadataReader, MetadataReaderFactory factory) throws IOException {
@@ -20,11 +20,11 @@ final class TestClassesExcluded extends TypeExcludeFilter {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TestClassesExcluded;
+        return other instanceof SuiteClassesExcluded;
     }
 
     @Override
     public int hashCode() {
-        return TestClassesExcluded.class.hashCode();
+        return SuiteClassesExcluded.class.hashCode();
     }
 }

@@ -2,6 +2,7 @@ package org.auditmanager.accessreview;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The engine's side of engagement membership: what an auditor or reviewer may see in Cockpit, Tasklist and
@@ -67,6 +70,8 @@ class EngagementEngineGrants {
     private final TaskService taskService;
     private final Engagements engagements;
     private final UserAccounts users;
+    /** This bean's key for the teams it has read in the current transaction. */
+    private final Object teamsKey = new Object();
 
     EngagementEngineGrants(AuthorizationService authorizationService, IdentityService identityService,
                            HistoryService historyService, TaskService taskService, Engagements engagements,
@@ -106,6 +111,7 @@ class EngagementEngineGrants {
     /** Someone joins a running engagement: they get what the team already has. */
     @EventListener
     void onMemberAdded(EngagementMemberAdded added) {
+        teamsOfThisTransaction().remove(added.reference());
         AuthenticatedUser member = users.principal(added.username()).orElseThrow();
         List<String> instanceIds = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(added.reference()).list().stream()
@@ -153,12 +159,50 @@ class EngagementEngineGrants {
             root = root.getSuperExecution().getProcessInstance();
         }
         String reference = root.getProcessBusinessKey();
-        return Optional.ofNullable(reference).flatMap(engagements::byReference).map(engagement -> {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        Map<String, Team> teams = teamsOfThisTransaction();
+        Team known = teams.get(reference);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Team> team = readTeam(reference);
+        team.ifPresent(found -> teams.put(reference, found));
+        return team;
+    }
+
+    private Optional<Team> readTeam(String reference) {
+        return engagements.byReference(reference).map(engagement -> {
             Map<String, AuthenticatedUser> members = new LinkedHashMap<>();
             engagements.team(engagement.id()).stream().map(TeamMember::username).distinct()
                     .forEach(username -> users.principal(username).ifPresent(user -> members.put(username, user)));
             return new Team(engagement, members);
         });
+    }
+
+    /**
+     * One engine command raises many task and instance events for the same engagement; its team is read once
+     * per transaction (a member added in it drops the copy). Outside a transaction nothing is kept.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Team> teamsOfThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<String, Team> teams = (Map<String, Team>) TransactionSynchronizationManager.getResource(teamsKey);
+        if (teams == null) {
+            Map<String, Team> bound = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(teamsKey, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(teamsKey);
+                }
+            });
+            teams = bound;
+        }
+        return teams;
     }
 
     private void refuseOutsiders(DelegateTask task, Team team) {

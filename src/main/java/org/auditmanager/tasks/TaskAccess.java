@@ -61,12 +61,13 @@ class TaskAccess {
 
     AccessibleTask findWorkable(String taskId, AuthenticatedUser user) {
         AccessibleTask found = find(taskId, user);
+        // who may work on it first: its state is no business of anyone else's
+        if (!found.workable()) {
+            throw new ForbiddenException("This task is not offered to you or to any of your groups.");
+        }
         String assignee = found.task().getAssignee();
         if (assignee != null && !assignee.equals(user.getUsername())) {
             throw new ConflictException("This task is already claimed by " + nameOf(assignee) + ".");
-        }
-        if (!found.workable()) {
-            throw new ForbiddenException("This task is not offered to you or to any of your groups.");
         }
         return found;
     }

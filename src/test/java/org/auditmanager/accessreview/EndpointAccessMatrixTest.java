@@ -185,7 +185,8 @@ class EndpointAccessMatrixTest {
             row("POST /tasks/{task}/claim", OWNER),
             row("POST /tasks/{task}/unclaim", OWNER),
             row("POST /tasks/{task}/complete", OWNER),
-            row("POST /tasks/{task}/assignment", OWNER, "action=claim"),
+            // the list's claim: whoever reaches the engagement comes back to the list, with a refusal unless offered
+            row("POST /tasks/{task}/assignment", ENGAGEMENT, "action=claim"),
             row("GET /api/tasks", SIGNED_IN),
             row("GET /api/tasks/{task}", ENGAGEMENT),
             row("POST /api/tasks/{task}/claim", OWNER),

@@ -14,8 +14,12 @@ import org.auditmanager.engagement.Engagements;
 import org.auditmanager.engagement.Framework;
 import org.auditmanager.engagement.NewEngagement;
 import org.auditmanager.organisation.Organisations;
+import org.auditmanager.security.NewUser;
+import org.auditmanager.security.Role;
+import org.auditmanager.security.UserAccounts;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +45,7 @@ class TaskApiTest {
     @Autowired DemoUsers users;
     @Autowired TaskActions taskActions;
     @Autowired Organisations organisations;
+    @Autowired UserAccounts accounts;
 
     private String taskId;
     private Engagement engagement;
@@ -123,10 +128,19 @@ class TaskApiTest {
         mvc.perform(post("/api/tasks/{id}/claim", taskId).with(httpBasic("acme", "acme")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.assignee").value("acme"));
-        mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("manager", "manager"))
+        if (!accounts.exists("acme-colleague")) {
+            accounts.create(new NewUser("acme-colleague", "Cleo Colleague", "cleo@client.example", "acme-colleague",
+                    Set.of(Role.CLIENT), users.get("acme").organisationId()));
+        }
+        mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("acme-colleague", "acme-colleague"))
                         .contentType(MediaType.APPLICATION_JSON).content(VALID_CONTACTS))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("This task is already claimed by Carl Compliance."));
+        // someone the task is not offered to learns nothing about its state
+        mvc.perform(post("/api/tasks/{id}/complete", taskId).with(httpBasic("manager", "manager"))
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID_CONTACTS))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("This task is not offered to you or to any of your groups."));
         mvc.perform(post("/api/tasks/{id}/unclaim", taskId).with(httpBasic("acme", "acme")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.assignee").doesNotExist());

@@ -33,6 +33,9 @@ found = re.search(r'<pre id="out">(.*?)</pre>', open(dom, encoding="utf-8").read
 svg = html.unescape(found.group(1)) if found else ""
 if not svg.startswith("<?xml") and not svg.startswith("<svg"):
     sys.exit(f"{target}: bpmn-js could not render the diagram: {svg[:200] or 'no output'}")
+# bpmn-js names its arrow markers at random: number them so an unchanged diagram renders to the same file
+ids = {}
+svg = re.sub(r"marker-[0-9a-z]{20,}", lambda m: ids.setdefault(m.group(0), "marker-%d" % (len(ids) + 1)), svg)
 open(target, "w", encoding="utf-8").write(svg + "\n")
 PY
   echo "docs/images/$name.svg"

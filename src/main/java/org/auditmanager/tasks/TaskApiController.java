@@ -2,6 +2,8 @@ package org.auditmanager.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,14 +53,19 @@ class TaskApiController {
                           @RequestParam(required = false) String assignment,
                           @RequestParam(required = false) Boolean overdue,
                           @RequestParam(required = false) Integer dueWithinDays,
+                          @Parameter(description = "the firm's work queues (staff only): the task types of one queue")
+                          @RequestParam(required = false) TaskQueue queue,
                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                           @AuthenticationPrincipal AuthenticatedUser user) {
         PageRequest request = PageRequest.of(page, size);
         if (assignment != null && !List.of("mine", "unassigned").contains(assignment)) {
             throw new InvalidInputException("assignment is 'mine' or 'unassigned'.");
         }
-        TaskPage found = lists.list(user, new TaskFilter(engagementId, taskKey, assignment, overdue, dueWithinDays),
-                request.page(), request.size());
+        if (queue != null && user.isClient()) {
+            throw new InvalidInputException("The work queues are the audit firm's; filter by taskKey instead.");
+        }
+        TaskPage found = lists.list(user, new TaskFilter(engagementId, taskKey, assignment, overdue, dueWithinDays,
+                queue), request.page(), request.size());
         return new PageOf<>(found.items(), found.total(), found.page(), found.size());
     }
 
@@ -76,6 +83,23 @@ class TaskApiController {
     @PostMapping("/{id}/unclaim")
     TaskItem unclaim(@PathVariable String id, @AuthenticationPrincipal AuthenticatedUser user) {
         return actions.unclaim(id, user);
+    }
+
+    record HandOver(@Schema(description = "user name of a colleague the task is offered to") String to) {
+    }
+
+    /** Those the caller may hand a task to: people of their own organisation, or the firm's other staff. */
+    @GetMapping("/colleagues")
+    PageOf<Colleague> colleagues(@RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size,
+                                 @AuthenticationPrincipal AuthenticatedUser user) {
+        return PageOf.of(actions.colleaguesOf(user), PageRequest.of(page, size));
+    }
+
+    @PostMapping("/{id}/hand-over")
+    TaskItem handOver(@PathVariable String id, @RequestBody HandOver request,
+                      @AuthenticationPrincipal AuthenticatedUser user) {
+        return actions.handOver(id, request.to(), user);
     }
 
     @PostMapping("/{id}/complete")

@@ -192,6 +192,9 @@ class EndpointAccessMatrixTest {
             row("POST /api/tasks/{task}/claim", OWNER),
             row("POST /api/tasks/{task}/unclaim", OWNER),
             row("POST /api/tasks/{task}/complete", OWNER, "{}"),
+            row("GET /api/tasks/colleagues", SIGNED_IN),
+            // handing the client's task to a staff member: refused as no colleague (400) once through the door
+            row("POST /api/tasks/{task}/hand-over", OWNER, "{\"to\": \"lead\"}"),
             // evidence requests and files
             row("GET /engagements/{soc2}/requests", ENGAGEMENT),
             row("GET /engagements/{soc2}/requests/new", AUDITORS),

@@ -166,4 +166,40 @@ class TaskApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("size must be between 1 and 200."));
     }
+
+    @Test
+    void handsATaskOverToAColleagueOfTheSameOrganisationOverTheApi() throws Exception {
+        if (!accounts.exists("acme-colleague")) {
+            accounts.create(new NewUser("acme-colleague", "Cleo Colleague", "cleo@client.example", "acme-colleague",
+                    Set.of(Role.CLIENT), users.get("acme").organisationId()));
+        }
+        mvc.perform(get("/api/tasks/colleagues").with(httpBasic("acme", "acme")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.username == 'acme-colleague')].displayName").value("Cleo Colleague"))
+                .andExpect(jsonPath("$.items[?(@.username == 'lead')]").isEmpty());
+        mvc.perform(post("/api/tasks/{id}/hand-over", taskId).with(httpBasic("acme", "acme"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"to\": \"lead\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Choose a colleague of your own organisation."));
+
+        mvc.perform(post("/api/tasks/{id}/hand-over", taskId).with(httpBasic("acme", "acme"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"to\": \"acme-colleague\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assignee").value("acme-colleague"));
+        mvc.perform(post("/api/tasks/{id}/unclaim", taskId).with(httpBasic("acme-colleague", "acme-colleague")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void filtersByTheFirmsWorkQueuesForStaffOnly() throws Exception {
+        mvc.perform(get("/api/tasks?queue=SIGN_OFF").with(httpBasic("lead", "lead")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].taskKey").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.in(TaskQueue.SIGN_OFF.taskKeys()))));
+        mvc.perform(get("/api/tasks?queue=SIGN_OFF").with(httpBasic("acme", "acme")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The work queues are the audit firm's; filter by taskKey instead."));
+        mvc.perform(get("/api/tasks?queue=COFFEE").with(httpBasic("lead", "lead")))
+                .andExpect(status().isBadRequest());
+    }
 }

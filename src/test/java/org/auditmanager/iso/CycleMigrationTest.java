@@ -71,11 +71,7 @@ class CycleMigrationTest {
     @Test
     void aRunningCycleMovesToAVersionWithAnAddedStepKeepingItsTaskTimerAndVariables() {
         Engagement engagement = support.isoEngagement("reviewer");
-        support.acceptKickoff(engagement);
-        support.complete(engagement, "ReviewApplication", withVariables("personsInScope", 120L,
-                "sites", "London", "scopeStatement", "Cloud hosting platform"));
-        today(LocalDate.of(2026, 1, 22));
-        support.runAudit(engagement, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 1, 21), "", "ready");
+        support.throughStage1(engagement);
         RuntimeService runtime = processEngine.getRuntimeService();
         ProcessInstance cycle = runtime.createProcessInstanceQuery()
                 .processInstanceId(engagements.find(engagement.id()).orElseThrow().processInstanceId()).singleResult();

@@ -64,11 +64,7 @@ class CycleMilestonesTest {
     @Test
     void theWhatIfProjectionGivesTheDatesTheCycleProcessProduces() {
         Engagement engagement = support.isoEngagement("reviewer");
-        support.acceptKickoff(engagement);
-        support.complete(engagement, "ReviewApplication", withVariables("personsInScope", 120L,
-                "sites", "London", "scopeStatement", "Cloud hosting platform"));
-        today(LocalDate.of(2026, 1, 22));
-        support.runAudit(engagement, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 1, 21), "", "ready");
+        support.throughStage1(engagement);
         support.complete(engagement, "ScheduleStage2", withVariables("stage2Start", "2026-02-16"));
         today(LocalDate.of(2026, 2, 18));
         support.runAudit(engagement, LocalDate.of(2026, 2, 16), LocalDate.of(2026, 2, 17), "", "recommend");

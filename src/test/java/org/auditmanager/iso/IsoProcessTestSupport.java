@@ -126,6 +126,18 @@ final class IsoProcessTestSupport {
     }
 
     /**
+     * An engagement through its kick-off, application (120 persons in London) and a Stage 1 held on 20 and 21
+     * January 2026 that finds it ready; the engine clock is left on 22 January 2026.
+     */
+    void throughStage1(Engagement engagement) {
+        acceptKickoff(engagement);
+        complete(engagement, "ReviewApplication", withVariables("personsInScope", 120L,
+                "sites", "London", "scopeStatement", "Cloud hosting platform"));
+        today(LocalDate.of(2026, 1, 22));
+        runAudit(engagement, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 1, 21), "", "ready");
+    }
+
+    /**
      * One audit through iso27001-audit as the lead auditor: planned, evidence, fieldwork on the given days,
      * findings, report and sign-off. The engine clock must be on or after {@code lastDay}.
      */

@@ -42,8 +42,6 @@ class CertificateDetail implements EngagementDetail {
         if (engagement.framework() != Framework.ISO27001) {
             return Optional.empty();
         }
-        return records.currentCertificate(engagement.id()).map(row -> new CertificationStatus.Certificate(
-                row.number(), row.cycleNo(), row.issueDate(), row.expiry(), row.scopeStatement(), row.soaVersion(),
-                row.restoredAfterLapse(), row.status(), row.statusSince(), row.statusReason()));
+        return records.currentCertificate(engagement.id()).map(IsoRecords.CertificateRow::asCertificate);
     }
 }

@@ -46,10 +46,7 @@ public class Certifications {
     public CertificationStatus statusOf(Engagement engagement) {
         CertificateRow certificate = records.currentCertificate(engagement.id()).orElse(null);
         return new CertificationStatus(engagement.id(), certificate == null ? null : certificate.status(),
-                certificate == null ? null : new CertificationStatus.Certificate(certificate.number(),
-                        certificate.cycleNo(), certificate.issueDate(), certificate.expiry(),
-                        certificate.scopeStatement(), certificate.soaVersion(), certificate.restoredAfterLapse(),
-                        certificate.status(), certificate.statusSince(), certificate.statusReason()),
+                certificate == null ? null : certificate.asCertificate(),
                 records.programme(engagement.id()).map(programme -> new CertificationStatus.AuditDays(
                         programme.personsInScope(), programme.auditDays().initial(), programme.auditDays().stage1(),
                         programme.auditDays().stage2(), programme.auditDays().surveillance(),

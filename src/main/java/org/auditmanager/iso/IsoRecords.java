@@ -32,6 +32,11 @@ class IsoRecords {
     record CertificateRow(UUID id, UUID engagementId, String number, int cycleNo, LocalDate issueDate,
                           LocalDate expiry, String scopeStatement, String soaVersion, boolean restoredAfterLapse,
                           CertificateStatus status, LocalDate statusSince, @Nullable String statusReason) {
+
+        CertificationStatus.Certificate asCertificate() {
+            return new CertificationStatus.Certificate(number, cycleNo, issueDate, expiry, scopeStatement, soaVersion,
+                    restoredAfterLapse, status, statusSince, statusReason);
+        }
     }
 
     private final JdbcClient jdbc;
